@@ -1,0 +1,142 @@
+// Redaction, applied once to the report before any reporter sees it.
+import type { Report, SecretSet } from '../types.ts';
+
+const MARK = '…(redacted)';
+const PREFIX_MIN_LENGTH = 12;
+
+/** `e3b0…(redacted)`: the first 4 characters only when the value is long enough to keep them safely. */
+export function redactSecret(value: string): string {
+  if (value.includes(MARK)) return value;
+  return value.length >= PREFIX_MIN_LENGTH ? value.slice(0, 4) + MARK : MARK;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The forms a known secret may take in text: as written and URL-encoded. */
+function secretForms(secrets: SecretSet): string[] {
+  const forms = new Set<string>();
+  for (const value of secrets.values) {
+    if (value.length === 0) continue;
+    forms.add(value);
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value) forms.add(encoded);
+  }
+  // Longest first, so a secret that contains another is replaced whole.
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+function replaceKnownSecrets(text: string, secrets: SecretSet): string {
+  const forms = secretForms(secrets);
+  if (forms.length === 0) return text;
+  // One pass, so a replacement is never itself searched for another secret.
+  const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
+  return text.replace(pattern, (match) => redactSecret(match));
+}
+
+/** True when a token after `Basic ` is an encoded credential rather than a word of prose. */
+function looksLikeBasicToken(token: string): boolean {
+  if (token.length < 8) return false;
+  const decoded = Buffer.from(token, 'base64').toString('latin1');
+  if (decoded.includes(':')) return true;
+  if (/[0-9+/=]/.test(token)) return true;
+  const upper = token.replace(/[^A-Z]/g, '').length;
+  const lower = token.replace(/[^a-z]/g, '').length;
+  return upper >= 2 && lower >= 2;
+}
+
+const BASIC_TOKEN = /\bBasic(\s+)([A-Za-z0-9+/]+={0,2})(?![A-Za-z0-9+/=])/g;
+
+function redactBasicTokens(text: string): string {
+  return text.replace(BASIC_TOKEN, (whole, space: string, token: string) =>
+    looksLikeBasicToken(token) ? `Basic${space}${redactSecret(token)}` : whole,
+  );
+}
+
+/** A password in URL userinfo: `scheme://user:PASS@`. */
+const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s:@/?#'"`]*:)([^\s@/?#'"`]+)@/gi;
+
+function isExpression(value: string): boolean {
+  return /^\$\{[^}]*\}$/.test(value) || /^\$[A-Za-z_]\w*$/.test(value) || /^%[sd]$/.test(value);
+}
+
+function redactUrlPasswords(text: string): string {
+  return text.replace(URL_USERINFO, (whole, head: string, password: string) =>
+    isExpression(password) ? whole : `${head}${redactSecret(password)}@`,
+  );
+}
+
+/** Names whose value is a credential: `BC_API_KEY`, `password`, `ACCESS_TOKEN`, `apiKey`, `pass`, ... */
+const SECRET_NAME = String.raw`[A-Za-z_][\w.-]*?(?:api[_-]?key|apikey|password|passwd|pass|pwd|secret|token)|api[_-]?key|apikey|password|passwd|pass|pwd|secret|token`;
+
+/** Unquoted `.env` / YAML values: `API_KEY=value`, `export PASSWORD=value`, `token: value`. */
+const ENV_LINE = new RegExp(
+  String.raw`^([ \t]*(?:export[ \t]+)?(?:${SECRET_NAME})[ \t]*[=:][ \t]*)()([^\s"'#\x60][^\s#]*)`,
+  'gim',
+);
+
+/** Query parameters: `?api_key=value`, `&password=value`. */
+const QUERY_PARAM = new RegExp(String.raw`([?&](?:${SECRET_NAME})=)()([^&#\s"'\x60]+)`, 'gi');
+
+/** Quoted literals assigned to a credential name in code or JSON: `password: 'x'`, `"api_key": "x"`. */
+const QUOTED_ASSIGNMENT = new RegExp(
+  String.raw`((?:^|[^\w$])["']?(?:${SECRET_NAME})["']?[ \t]*(?:=|:)[ \t]*)(["'\x60])([^"'\x60\r\n]+)\2`,
+  'gim',
+);
+
+/** Values that name where a credential comes from rather than being one. */
+function isReference(value: string): boolean {
+  return (
+    isExpression(value) ||
+    value.startsWith('${') ||
+    /^(process\.env|import\.meta\.env|os\.environ|ENV\[|getenv)/.test(value) ||
+    /[(),;{}[\]]/.test(value)
+  );
+}
+
+function redactAssignments(text: string): string {
+  const redactValue = (whole: string, head: string, quote: string, value: string): string =>
+    isReference(value) ? whole : `${head}${quote}${redactSecret(value)}${quote}`;
+  return text
+    .replace(QUOTED_ASSIGNMENT, redactValue)
+    .replace(ENV_LINE, redactValue)
+    .replace(QUERY_PARAM, redactValue);
+}
+
+/**
+ * Blanks every known secret, and whatever looks like a credential even when the set missed it:
+ * Basic tokens, URL passwords and credential assignments.
+ */
+export function redactText(text: string, secrets: SecretSet): string {
+  let out = replaceKnownSecrets(text, secrets);
+  out = redactBasicTokens(out);
+  out = redactUrlPasswords(out);
+  return redactAssignments(out);
+}
+
+/** `user:pass@host` without a scheme, as a host name may hold it. */
+function redactBareUserinfo(text: string): string {
+  return text.replace(/^([^\s:@/]*:)([^\s@/]+)@/, (whole, head: string, password: string) =>
+    isExpression(password) ? whole : `${head}${redactSecret(password)}@`,
+  );
+}
+
+function redactValue(value: unknown, secrets: SecretSet, key: string | null): unknown {
+  if (typeof value === 'string') {
+    const out = redactText(value, secrets);
+    return key === 'name' ? redactBareUserinfo(out) : out;
+  }
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, null));
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) copy[k] = redactValue(v, secrets, k);
+    return copy;
+  }
+  return value;
+}
+
+/** A deep copy of the report with every string redacted; the input is left as it was. */
+export function redactReport(report: Report, secrets: SecretSet): Report {
+  return redactValue(report, secrets, null) as Report;
+}
