@@ -1,0 +1,177 @@
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { FileError, SkippedFile } from '../types.ts';
+import { DiscoverError } from './errors.ts';
+import { isDefaultExcluded, makeGlobFilter } from './excludes.ts';
+import { listGitFiles } from './git.ts';
+import { fileKindOf } from './kinds.ts';
+import type { ListedEntry } from './listing.ts';
+import { Slots } from './slots.ts';
+import { isInside, judgeSymlink } from './symlinks.ts';
+import type { DiscoveredFile, Discovery } from './types.ts';
+import { walkFiles } from './walk.ts';
+
+export interface DiscoverOptions {
+  root: string;
+  /** Files or folders under the root, absolute or relative to it; empty means the whole root. */
+  paths: string[];
+  include: string[];
+  exclude: string[];
+  /** Not used while listing (files are not stat'ed then): `readSourceFile` applies it. */
+  maxFileSize: number;
+  /** List through git when the root is in a work tree (default true). */
+  useGit?: boolean;
+}
+
+/** What the user asked for, checked: folders to list and files named one by one. */
+interface Targets {
+  dirs: string[];
+  files: string[];
+}
+
+/**
+ * Lists the files to analyze: through `git ls-files` when the root is in a work tree, else a walk
+ * honouring .gitignore files; then default excludes, --include/--exclude and symlink rules.
+ * Throws DiscoverError when the root or a path does not exist or lies outside the root.
+ */
+export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
+  const root = resolve(options.root);
+  const rootReal = await realRoot(root);
+  const targets = await resolveTargets(root, rootReal, options.paths);
+  const filter = makeGlobFilter(options.include, options.exclude);
+
+  const listing = (targets.dirs.length === 0 ? { entries: [], skipped: [], errors: [] } : null)
+    ?? (options.useGit === false ? null : await nonEmpty(listGitFiles(rootReal, targets.dirs)))
+    ?? (await walkFiles(rootReal, targets.dirs, filter));
+
+  const skipped: SkippedFile[] = [...listing.skipped];
+  const errors: FileError[] = [...listing.errors];
+  const regular = new Map<string, DiscoveredFile>();
+  const symlinks: string[] = [];
+
+  const seen = new Set<string>();
+  const candidates = listing.entries.filter((entry) => {
+    // seen: overlapping paths list a file twice
+    if (seen.has(entry.path) || isExcludedUnder(targets.dirs, entry.path) || !filter.keepsFile(entry.path)) return false;
+    seen.add(entry.path);
+    return true;
+  });
+  await markUnknownSymlinks(rootReal, candidates);
+  for (const entry of candidates) {
+    if (entry.symlink) symlinks.push(entry.path);
+    else addFile(regular, root, entry.path);
+  }
+  // Named one by one: kept even when ignored or in a default-excluded folder, but globs still apply.
+  for (const path of targets.files) {
+    if (seen.has(path) || !filter.keepsFile(path)) continue;
+    seen.add(path);
+    if ((await fs.lstat(join(rootReal, path))).isSymbolicLink()) symlinks.push(path);
+    else addFile(regular, root, path);
+  }
+
+  const linked = await resolveSymlinks(root, rootReal, symlinks, regular, skipped);
+  const files = [...regular.values(), ...linked].sort((a, b) => compare(a.path, b.path));
+  skipped.sort((a, b) => compare(a.file, b.file));
+  return { files, skipped, errors };
+}
+
+function addFile(into: Map<string, DiscoveredFile>, root: string, path: string): void {
+  const kind = fileKindOf(path);
+  if (kind) into.set(path, { path, absolutePath: join(root, path), size: -1, kind });
+}
+
+/** Links to files inside the root become files (read at their target); the rest are skipped or ignored. */
+async function resolveSymlinks(
+  root: string,
+  rootReal: string,
+  links: readonly string[],
+  regular: ReadonlyMap<string, DiscoveredFile>,
+  skipped: SkippedFile[],
+): Promise<DiscoveredFile[]> {
+  const files: DiscoveredFile[] = [];
+  for (const path of links) {
+    const verdict = await judgeSymlink(rootReal, join(rootReal, path));
+    const kind = fileKindOf(path);
+    if (verdict.kind === 'skip') {
+      // A broken link only matters when it has the name of a file we would have read.
+      if (verdict.reason !== 'unreadable' || kind) skipped.push({ file: path, reason: verdict.reason, message: verdict.message });
+    } else if (verdict.kind === 'file' && kind) {
+      const target = toSlashes(relative(rootReal, verdict.realPath));
+      // The same file listed under its own name is read (and rewritten) there, once.
+      if (!regular.has(target)) files.push({ path, absolutePath: join(root, target), size: -1, kind });
+    }
+  }
+  return files;
+}
+
+/** git does not say which untracked files are symlinks; lstat just those. */
+async function markUnknownSymlinks(rootReal: string, entries: ListedEntry[]): Promise<void> {
+  const slots = new Slots(64);
+  await Promise.all(
+    entries
+      .filter((entry) => entry.symlink === null)
+      .map((entry) =>
+        slots.run(async () => {
+          try {
+            entry.symlink = (await fs.lstat(join(rootReal, entry.path))).isSymbolicLink();
+          } catch {
+            entry.symlink = false; // gone since listing: the reader reports it
+          }
+        }),
+      ),
+  );
+}
+
+async function realRoot(root: string): Promise<string> {
+  try {
+    const real = await fs.realpath(root);
+    if (!(await fs.stat(real)).isDirectory()) throw new DiscoverError(`the root ${root} is not a folder`, root);
+    return real;
+  } catch (error) {
+    if (error instanceof DiscoverError) throw error;
+    throw new DiscoverError(`the root ${root} does not exist or cannot be read: ${(error as Error).message}`, root);
+  }
+}
+
+async function resolveTargets(root: string, rootReal: string, paths: readonly string[]): Promise<Targets> {
+  const targets: Targets = { dirs: [], files: [] };
+  for (const given of paths.length === 0 ? ['.'] : paths) {
+    const absolute = resolve(root, given);
+    let real: string;
+    try {
+      real = await fs.realpath(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new DiscoverError(`path not found: ${given}`, given);
+      throw new DiscoverError(`cannot open ${given}: ${(error as Error).message}`, given);
+    }
+    if (!isInside(rootReal, real)) throw new DiscoverError(`${given} is outside the root ${root}`, given);
+    if ((await fs.stat(real)).isDirectory()) {
+      targets.dirs.push(toSlashes(relative(rootReal, real)));
+    } else {
+      // Keep the file's own name: when it is a link, the symlink rules judge it.
+      const ownPath = join(await fs.realpath(dirname(absolute)), basename(absolute));
+      targets.files.push(toSlashes(relative(rootReal, ownPath)));
+    }
+  }
+  return targets;
+}
+
+/** Default excludes apply below the folders the user named: `scan dist` does look in dist. */
+function isExcludedUnder(dirs: readonly string[], path: string): boolean {
+  return !dirs.some((dir) => (dir === '' || path.startsWith(`${dir}/`)) && !isDefaultExcluded(dir === '' ? path : path.slice(dir.length + 1)));
+}
+
+/** An empty git listing means git knows nothing here (an ignored or empty folder): walk instead. */
+async function nonEmpty<T extends { entries: unknown[] }>(listing: Promise<T | null>): Promise<T | null> {
+  const result = await listing;
+  return result && result.entries.length > 0 ? result : null;
+}
+
+function toSlashes(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+import type { FileKind } from './types.ts';
+
+/**
+ * The pre-filter decides which files are parsed at all, so it may let decoys through but must never
+ * drop a file that full analysis would flag. Every legacy finding needs one of these in the file:
+ *
+ * - A legacy call goes to the store's own host under /api/v2, so the file names a store host
+ *   (`mybigcommerce`, in the spellings people write hostnames in) or the path `/api/v2` (custom
+ *   domains), possibly JSON-escaped as `\/api\/v2` (PHP's json_encode writes that).
+ * - Config files (.env, YAML, JSON) and PHP/Python/Ruby may also be flagged on BigCommerce evidence
+ *   alone: a `bigcommerce:` section holding a custom-domain store URL beside a username and key, or
+ *   the official libraries (`Bigcommerce::configure`, `BigcommerceApi(host=..., basic_auth=...)`,
+ *   `Bigcommerce.configure`) whose host may come from elsewhere. Each common casing is listed;
+ *   the store-host spellings are covered by them, since each contains one.
+ *
+ * `Basic ` is deliberately not a needle: every legacy finding also has one of the above, and prose
+ * and other services make it common.
+ *
+ * Limits (for the cross-file pass): a JS file that only *uses* a URL imported from another module or
+ * read from process.env has none of these; the pass must find such files from the modules it
+ * resolves, not from this filter.
+ */
+export const LEGACY_URL_NEEDLES = [
+  'mybigcommerce', 'MyBigCommerce', 'Mybigcommerce', 'MYBIGCOMMERCE',
+  '/api/v2', '\\/api\\/v2',
+] as const;
+
+export const BIGCOMMERCE_NEEDLES = [
+  'bigcommerce', 'BigCommerce', 'Bigcommerce', 'BIGCOMMERCE', 'bigCommerce',
+  '/api/v2', '\\/api\\/v2',
+] as const;
+
+/** Every needle, for running the same pre-filter with ripgrep (`rg -l -F -e ... -e ...`). */
+export const ALL_PREFILTER_NEEDLES: readonly string[] = [...new Set([...LEGACY_URL_NEEDLES, ...BIGCOMMERCE_NEEDLES])];
+
+/** The needles that can put a file of this kind into the analysis. */
+export function needlesFor(kind: FileKind): readonly string[] {
+  return kind === 'js' ? LEGACY_URL_NEEDLES : BIGCOMMERCE_NEEDLES;
+}
+
+const NEEDLE_BUFFERS: Record<'js' | 'other', Buffer[]> = {
+  js: LEGACY_URL_NEEDLES.map((needle) => Buffer.from(needle, 'latin1')),
+  other: BIGCOMMERCE_NEEDLES.map((needle) => Buffer.from(needle, 'latin1')),
+};
+
+/** Whether a file's bytes might hold legacy BigCommerce usage (byte search, no decoding). */
+export function mightBeLegacy(buffer: Buffer, kind: FileKind): boolean {
+  for (const needle of NEEDLE_BUFFERS[kind === 'js' ? 'js' : 'other']) {
+    if (buffer.indexOf(needle) !== -1) return true;
+  }
+  return false;
+}

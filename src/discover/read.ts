@@ -1,0 +1,160 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import type { SkippedFile } from '../types.ts';
+import type { DiscoveredFile, SourceText } from './types.ts';
+
+const BINARY_PROBE_BYTES = 8192;
+const MINIFIED_PROBE_BYTES = 1024;
+const MINIFIED_LINE_LENGTH = 1000;
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+/**
+ * O_NOFOLLOW: refuse a symlink here, discovery already resolved the ones it accepts.
+ * O_NONBLOCK: a FIFO planted under a source name must not hang the scan (fstat then rejects it).
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** Files read between two yields to the event loop in `readSourceFiles`. */
+const READ_BATCH = 64;
+
+/**
+ * Reads a file once and describes its bytes: skipped when over `maxFileSize`, binary (a NUL byte
+ * in the first 8 KiB), or unreadable (with the OS message). The returned `file` carries the size.
+ * `text`, `validUtf8`, `eol` and `minified` are computed on first use, so a file the pre-filter
+ * rejects is never decoded.
+ */
+export async function readSourceFile(file: DiscoveredFile, maxFileSize: number): Promise<SourceText | SkippedFile> {
+  return readSourceFileSync(file, maxFileSize);
+}
+
+/**
+ * The same, synchronously. Measured on 20k files (2 cores, warm cache), synchronous reads were
+ * 2-3x faster than callback fs and 5-10x faster than fs.promises: each async read costs several
+ * thread-pool round trips, which dominate for small files.
+ */
+export function readSourceFileSync(file: DiscoveredFile, maxFileSize: number): SourceText | SkippedFile {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.absolutePath, OPEN_FLAGS);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return skip(file, 'unreadable', 'not a regular file');
+    if (stat.size > maxFileSize) {
+      return skip(file, 'too-large', `${formatBytes(stat.size)} is over the ${formatBytes(maxFileSize)} limit (maxFileSize)`);
+    }
+    const buffer = readAll(fd, stat.size);
+    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) return skip(file, 'binary', 'binary file (NUL bytes)');
+    return describe({ ...file, size: buffer.length }, buffer, stat.mode & 0o7777);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return skip(file, 'unreadable', 'is a symbolic link; not followed');
+    return skip(file, 'unreadable', (error as Error).message);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readAll(fd: number, expectedSize: number): Buffer {
+  let buffer = Buffer.allocUnsafe(expectedSize);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      // Done when fstat's size is reached (a regular file). Size 0 may be a virtual file: read on.
+      if (expectedSize > 0) break;
+      const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, 8192));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
+}
+
+function describe(file: DiscoveredFile, buffer: Buffer, mode: number): SourceText {
+  const bom = startsWithBom(buffer);
+  const body = bom ? buffer.subarray(UTF8_BOM.length) : buffer;
+  let text: string | undefined;
+  let validUtf8: boolean | undefined;
+  let eol: '\n' | '\r\n' | undefined;
+  let minified: boolean | undefined;
+  return {
+    file,
+    buffer,
+    bom,
+    mode,
+    get text() {
+      return (text ??= decoder.decode(body));
+    },
+    get validUtf8() {
+      return (validUtf8 ??= isUtf8(buffer));
+    },
+    get eol() {
+      return (eol ??= dominantEol(buffer));
+    },
+    get minified() {
+      return (minified ??= looksMinified(body));
+    },
+  };
+}
+
+export function isSkipped(result: SourceText | SkippedFile): result is SkippedFile {
+  return 'reason' in result;
+}
+
+/**
+ * Reads many files in order and hands each result to `visit` as it comes (so a buffer can be
+ * dropped as soon as it is analyzed), yielding to the event loop between batches so a progress
+ * display stays live.
+ */
+export async function readSourceFiles(
+  files: readonly DiscoveredFile[],
+  maxFileSize: number,
+  visit: (result: SourceText | SkippedFile) => void | Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    for (const file of files.slice(start, start + READ_BATCH)) {
+      await visit(readSourceFileSync(file, maxFileSize));
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function skip(file: DiscoveredFile, reason: SkippedFile['reason'], message: string): SkippedFile {
+  return { file: file.path, reason, message };
+}
+
+function startsWithBom(buffer: Buffer): boolean {
+  return buffer.length >= 3 && buffer[0] === UTF8_BOM[0] && buffer[1] === UTF8_BOM[1] && buffer[2] === UTF8_BOM[2];
+}
+
+/** CRLF when more lines end with \r\n than with a bare \n. */
+export function dominantEol(buffer: Buffer): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let at = buffer.indexOf(0x0a); at !== -1; at = buffer.indexOf(0x0a, at + 1)) {
+    if (at > 0 && buffer[at - 1] === 0x0d) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** A line longer than any person writes that starts within the first KiB: generated output. */
+export function looksMinified(buffer: Buffer): boolean {
+  const probeEnd = Math.min(buffer.length, MINIFIED_PROBE_BYTES);
+  for (let start = 0; start < probeEnd; ) {
+    const newline = buffer.indexOf(0x0a, start);
+    const end = newline === -1 ? buffer.length : newline;
+    if (end - start > MINIFIED_LINE_LENGTH) return true;
+    if (newline === -1) return false;
+    start = newline + 1;
+  }
+  return false;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1).replace(/\.0$/, '')} MiB`;
+  if (bytes >= 1 << 10) return `${(bytes / (1 << 10)).toFixed(1).replace(/\.0$/, '')} KiB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,50 @@
+import type { FileError, SkippedFile } from '../types.ts';
+
+/** What a file is, which decides the parser and the detectors that see it. */
+export type FileKind = 'js' | 'env' | 'yaml' | 'json' | 'php' | 'python' | 'ruby';
+
+export interface DiscoveredFile {
+  /** Relative to the root, forward slashes. */
+  path: string;
+  /** Where to read (and later write) it. For a symlink inside the root, its real path. */
+  absolutePath: string;
+  /**
+   * Bytes, or -1 while not yet known: listing does not stat files (speed, issue 7).
+   * `readSourceFile` returns a copy of the file with the real size.
+   */
+  size: number;
+  kind: FileKind;
+}
+
+export interface Discovery {
+  /** Sorted by path. */
+  files: DiscoveredFile[];
+  skipped: SkippedFile[];
+  /** Problems that may have made the listing incomplete (an unreadable .gitignore, ...). */
+  errors: FileError[];
+}
+
+/**
+ * A file read once, as every later stage sees it. `text`, `validUtf8`, `eol` and `minified` are
+ * computed on first access (a file the pre-filter rejects is never decoded); treat them as plain
+ * read-only values.
+ */
+export interface SourceText {
+  file: DiscoveredFile;
+  /** The bytes as on disk, BOM included. */
+  buffer: Buffer;
+  /** Decoded as UTF-8 (invalid sequences become U+FFFD), BOM removed. */
+  text: string;
+  bom: boolean;
+  /** The dominant line ending; '\n' when there is none or a tie. */
+  eol: '\n' | '\r\n';
+  /** False when the bytes are not valid UTF-8: a rewrite would change bytes it did not mean to. */
+  validUtf8: boolean;
+  /** Permission bits (stat.mode & 0o7777), for the writer to keep. */
+  mode: number;
+  /**
+   * A line over 1000 characters in the first KiB: most likely a generated bundle. Still analyzed
+   * (a key in a shipped bundle is worth knowing about), but not worth rewriting.
+   */
+  minified: boolean;
+}
