@@ -1,0 +1,160 @@
+// Static evaluation of Python string expressions: literals (f-strings with holes), implicit and `+`
+// concatenation, `%` and `.format` with literal formats, and names bound once in reach.
+import type { Node } from 'web-tree-sitter';
+import type { PartialString } from '../../partial.ts';
+import { Bindings } from '../bindings.ts';
+import { field, namedChildren } from '../syntax.ts';
+
+const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const MAX_DEPTH = 12;
+
+export class PythonEvaluator {
+  readonly bindings: Bindings;
+
+  constructor(root: Node) {
+    this.bindings = new Bindings(root, {
+      isScope: (n) => SCOPES.has(n.type),
+      binding: (n) => {
+        if (n.type !== 'assignment') return null;
+        const left = field(n, 'left');
+        const right = field(n, 'right');
+        if (!left || !right || !(left.type === 'identifier' || left.type === 'attribute')) return null;
+        return { name: left.text, value: right };
+      },
+    });
+  }
+
+  evaluate(node: Node, depth = 0): PartialString {
+    if (depth > MAX_DEPTH) return [{ hole: node.text }];
+    switch (node.type) {
+      case 'integer':
+        return [{ text: node.text }];
+      case 'string':
+        return this.stringLiteral(node, depth);
+      case 'concatenated_string':
+        return namedChildren(node).flatMap((c) => this.evaluate(c, depth + 1));
+      case 'parenthesized_expression': {
+        const inner = namedChildren(node)[0];
+        return inner ? this.evaluate(inner, depth + 1) : [{ hole: node.text }];
+      }
+      case 'binary_operator': {
+        const left = field(node, 'left');
+        const right = field(node, 'right');
+        const operator = field(node, 'operator')?.text;
+        if (left && right && operator === '+') return [...this.evaluate(left, depth + 1), ...this.evaluate(right, depth + 1)];
+        if (left && right && operator === '%') return this.percentFormat(node, left, right, depth);
+        return [{ hole: node.text }];
+      }
+      case 'identifier':
+      case 'attribute': {
+        const value = this.bindings.lookup(node.text, node, true) ?? (node.type === 'attribute' && node.text.startsWith('self.') ? this.onlyValue(node.text) : null);
+        return value ? this.evaluate(value, depth + 1) : [{ hole: node.text }];
+      }
+      case 'call': {
+        const fn = field(node, 'function');
+        if (fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'format') {
+          const object = field(fn, 'object');
+          if (object) return this.dotFormat(node, object, depth);
+        }
+        return [{ hole: node.text }];
+      }
+      default:
+        return [{ hole: node.text }];
+    }
+  }
+
+  staticText(node: Node): string | null {
+    const parts = this.evaluate(node);
+    return parts.every((p) => 'text' in p) ? parts.map((p) => ('text' in p ? p.text : '')).join('') : null;
+  }
+
+  /** `self.x` set once anywhere in the file (usually in `__init__`). */
+  private onlyValue(name: string): Node | null {
+    const values = this.bindings.allValues(name);
+    return values.length === 1 ? values[0] : null;
+  }
+
+  private stringLiteral(node: Node, depth: number): PartialString {
+    const prefix = (namedChildren(node).find((c) => c.type === 'string_start')?.text ?? '').replace(/['"]+$/, '').toLowerCase();
+    const raw = prefix.includes('r');
+    const out: PartialString = [];
+    for (const child of namedChildren(node)) {
+      if (child.type === 'string_content') out.push({ text: child.text });
+      else if (child.type === 'escape_sequence') out.push({ text: raw ? child.text : decodeEscape(child.text) });
+      else if (child.type === 'interpolation') {
+        const expression = field(child, 'expression');
+        out.push(...(expression ? this.evaluate(expression, depth + 1) : [{ hole: child.text }]));
+      }
+    }
+    return out;
+  }
+
+  private percentFormat(node: Node, left: Node, right: Node, depth: number): PartialString {
+    const format = this.staticText(left);
+    if (format === null) return [{ hole: node.text }];
+    const args = right.type === 'tuple' ? namedChildren(right) : [right];
+    const out: PartialString = [];
+    let next = 0;
+    let last = 0;
+    for (const match of format.matchAll(/%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdirfxXeEgGc])/g)) {
+      out.push({ text: format.slice(last, match.index) });
+      if (match[0] === '%%') out.push({ text: '%' });
+      else {
+        const arg = args[next++];
+        out.push(...(arg ? this.evaluate(arg, depth + 1) : [{ hole: match[0] }]));
+      }
+      last = match.index + match[0].length;
+    }
+    out.push({ text: format.slice(last) });
+    return out.filter((p) => !('text' in p) || p.text !== '');
+  }
+
+  private dotFormat(node: Node, formatNode: Node, depth: number): PartialString {
+    const format = this.staticText(formatNode);
+    if (format === null) return [{ hole: node.text }];
+    const args = namedChildren(field(node, 'arguments') ?? node);
+    const positional = args.filter((a) => a.type !== 'keyword_argument');
+    const named = new Map(args.filter((a) => a.type === 'keyword_argument').map((a) => [field(a, 'name')?.text ?? '', field(a, 'value')] as const));
+    const out: PartialString = [];
+    let next = 0;
+    let last = 0;
+    for (const match of format.matchAll(/\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g)) {
+      out.push({ text: format.slice(last, match.index) });
+      if (match[0] === '{{' || match[0] === '}}') out.push({ text: match[0][0] });
+      else {
+        const key = match[1];
+        const arg = key === '' ? positional[next++] : /^\d+$/.test(key) ? positional[Number(key)] : named.get(key);
+        out.push(...(arg ? this.evaluate(arg, depth + 1) : [{ hole: match[0] }]));
+      }
+      last = match.index + match[0].length;
+    }
+    out.push({ text: format.slice(last) });
+    return out.filter((p) => !('text' in p) || p.text !== '');
+  }
+}
+
+/** A call's keyword arguments by name, and its positional arguments in order. */
+export function callArguments(call: Node): { positional: Node[]; keywords: Map<string, { pair: Node; value: Node }> } {
+  const args = namedChildren(field(call, 'arguments') ?? call).filter((a) => a.type !== 'comment');
+  const keywords = new Map<string, { pair: Node; value: Node }>();
+  const positional: Node[] = [];
+  for (const arg of args) {
+    if (arg.type === 'keyword_argument') {
+      const name = field(arg, 'name')?.text;
+      const value = field(arg, 'value');
+      if (name && value) keywords.set(name, { pair: arg, value });
+    } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') {
+      positional.push(arg);
+    }
+  }
+  return { positional, keywords };
+}
+
+function decodeEscape(text: string): string {
+  const body = text.slice(1);
+  if (body in ESCAPES) return ESCAPES[body];
+  if (/^x[0-9a-f]{2}$/i.test(body)) return String.fromCharCode(parseInt(body.slice(1), 16));
+  if (/^u[0-9a-f]{4}$/i.test(body)) return String.fromCharCode(parseInt(body.slice(1), 16));
+  return text;
+}
