@@ -48,6 +48,7 @@ export type NoteKind =
   | 'dual-mode'
   | 'undocumented-endpoint'
   | 'disputed-scope'
+  | 'default-scope'
   | 'real-env-file'
   | 'not-rewritable';
 

@@ -19,7 +19,10 @@ export function formatEndpoint(method: HttpMethod | null, endpoint: string | nul
  * in the minimal list already grants it.
  */
 export function describeFindingScope(report: Report, finding: Finding): string {
-  if (finding.scope === null) return finding.endpoint === null ? 'scope unknown' : 'no scope mapped';
+  if (finding.scope === null) {
+    if (finding.endpoint === null) return 'scope unknown';
+    return finding.notes.some((n) => n.kind === 'default-scope') ? 'default scope (nothing to select)' : 'no scope mapped';
+  }
   const own = report.scopes.find((s) => s.scope === finding.scope);
   if (own) return `${own.label} (${own.scope})`;
   const where = `${finding.file}:${finding.line}`;
@@ -123,6 +126,7 @@ const NOTE_TITLES: Record<NoteKind, string> = {
   'dynamic-endpoint': 'endpoint not known statically',
   'unknown-method-assumed-write': 'method unknown, write access assumed',
   'unmapped-endpoint': 'endpoint not in the scope catalogue',
+  'default-scope': 'default scope only',
   'browser-side': 'browser-side call',
   'xml-format': 'XML request',
   'dual-mode': 'OAuth branch already present',

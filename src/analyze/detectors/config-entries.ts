@@ -1,0 +1,143 @@
+// The part every config-format detector shares: given the key/value entries of one file,
+// grouped the way the format groups them, decide which hold legacy store credentials.
+import { makeFinding } from '../finding.ts';
+import { classifyHost } from '../hosts.ts';
+import type { Config, Finding, HostInfo, Note } from '../../types.ts';
+
+export interface ConfigEntry {
+  /** Dotted key path as written (`bigcommerce.store_url`, `BC_STORE_URL`). */
+  key: string;
+  value: string;
+  line: number;
+  column: number;
+  /** Entries in the same group (same object, or the whole .env file) are read together. */
+  group: string;
+}
+
+export interface ConfigFileAnalysis {
+  findings: Finding[];
+  secrets: string[];
+}
+
+const USERNAME_KEY = /(^|[._-])(user(name)?|login|api_?user|email)$/i;
+const SECRET_KEY = /(api_?key|api_?token|token|password|passwd|pass|secret)$/i;
+const BIGCOMMERCE_WORD = /bigcommerce|(^|[._-])bc([._-]|$)/i;
+
+/** Values that stand for a credential rather than being one. */
+const PLACEHOLDER = /^(|x+|\*+|changeme|change_me|secret|password|your[-_ ].*|<.*>|\$\{.*\}|%.*%|\{\{.*\}\}|todo|null|none|example)$/i;
+
+export function analyzeConfigEntries(file: string, entries: ConfigEntry[], config: Config, realEnvFile: boolean): ConfigFileAnalysis {
+  const findings: Finding[] = [];
+  const secrets: string[] = [];
+  const groups = new Map<string, ConfigEntry[]>();
+  for (const entry of entries) {
+    const list = groups.get(entry.group) ?? [];
+    list.push(entry);
+    groups.set(entry.group, list);
+  }
+  for (const group of groups.values()) {
+    const urlEntry = group.find((e) => isLegacyStoreUrl(e));
+    if (!urlEntry) continue;
+    const userEntry = group.find((e) => USERNAME_KEY.test(leafKey(e.key)));
+    const keyEntries = group.filter((e) => e !== urlEntry && SECRET_KEY.test(leafKey(e.key)));
+    if (!userEntry && keyEntries.length === 0) continue;
+
+    const host = hostOf(urlEntry.value, config);
+    const notes: Note[] = [];
+    if (realEnvFile) {
+      notes.push({
+        kind: 'real-env-file',
+        message: 'This looks like a real environment file: it is reported, never rewritten. Replace the values by hand and rotate the key.',
+      });
+    }
+    findings.push(
+      makeFinding({
+        rule: 'legacy-credentials-config',
+        client: clientName(file),
+        location: at(file, urlEntry),
+        confidence: userEntry && keyEntries.length > 0 ? 'high' : 'medium',
+        host,
+        method: null,
+        endpoint: null,
+        fixable: false,
+        message: `Legacy API account settings: store URL in \`${urlEntry.key}\` beside ${describeCredentialKeys(userEntry, keyEntries)}. Replace them with ${config.storeHashEnv} and ${config.tokenEnv}.`,
+        code: `${urlEntry.key}=${urlEntry.value}`,
+        notes,
+        snippet: `${urlEntry.key}: ${urlEntry.value}`,
+      }),
+    );
+    for (const keyEntry of keyEntries) {
+      if (PLACEHOLDER.test(keyEntry.value.trim())) continue;
+      secrets.push(keyEntry.value);
+      findings.push(
+        makeFinding({
+          rule: 'hardcoded-credential',
+          client: clientName(file),
+          location: at(file, keyEntry),
+          confidence: 'high',
+          host,
+          method: null,
+          endpoint: null,
+          fixable: false,
+          message: `A legacy API credential is written in \`${keyEntry.key}\`. Delete it from the file (and from history), rotate it, and delete the legacy API account once migrated.`,
+          code: `${keyEntry.key}=<credential>`,
+          notes: [...notes],
+          snippet: `${keyEntry.key}: …(redacted)`,
+        }),
+      );
+    }
+  }
+  return { findings, secrets };
+}
+
+function isLegacyStoreUrl(entry: ConfigEntry): boolean {
+  const value = entry.value.trim();
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  if (host === 'api.bigcommerce.com') return false;
+  const storeHost = host.endsWith('.mybigcommerce.com');
+  const apiPath = /^\/api\/v2(\/|$)/.test(url.pathname);
+  if (storeHost) return url.pathname === '/' || url.pathname === '' || apiPath;
+  // A custom domain only counts with the legacy API path and a BigCommerce name on the key.
+  return apiPath && BIGCOMMERCE_WORD.test(entry.key);
+}
+
+function hostOf(value: string, config: Config): HostInfo {
+  try {
+    return classifyHost(new URL(value.trim()).hostname, config.stores);
+  } catch {
+    return classifyHost(null, config.stores);
+  }
+}
+
+function leafKey(key: string): string {
+  const parts = key.split('.');
+  return parts[parts.length - 1];
+}
+
+function describeCredentialKeys(user: ConfigEntry | undefined, keys: ConfigEntry[]): string {
+  const names = [user, ...keys].filter((e): e is ConfigEntry => Boolean(e)).map((e) => `\`${e.key}\``);
+  return names.join(' and ');
+}
+
+function clientName(file: string): string {
+  const base = file.split('/').pop() ?? file;
+  if (base.startsWith('.env')) return 'env';
+  if (/\.ya?ml$/i.test(base)) return 'yaml';
+  return 'json';
+}
+
+function at(file: string, entry: ConfigEntry) {
+  return {
+    file,
+    line: entry.line,
+    column: entry.column,
+    endLine: entry.line,
+    endColumn: entry.column + entry.key.length,
+  };
+}

@@ -1,0 +1,33 @@
+// `.env` files: KEY=value lines, the whole file one group.
+import { analyzeConfigEntries, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
+import type { Config } from '../../types.ts';
+
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/;
+
+export function analyzeEnvFile(file: string, text: string, config: Config): ConfigFileAnalysis {
+  const entries: ConfigEntry[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    if (/^\s*#/.test(raw)) return;
+    const match = ASSIGNMENT.exec(raw);
+    if (!match) return;
+    entries.push({ key: match[1], value: unquote(stripComment(match[2])), line: index + 1, column: raw.indexOf(match[1]) + 1, group: '' });
+  });
+  return analyzeConfigEntries(file, entries, config, isRealEnvFile(file));
+}
+
+/** `.env.example`, `.env.sample`, `.env.template` are committed templates; anything else may hold live secrets. */
+export function isRealEnvFile(file: string): boolean {
+  const base = file.split('/').pop() ?? file;
+  return !/\.(example|sample|template|dist|defaults?)$/i.test(base);
+}
+
+function stripComment(value: string): string {
+  if (/^["']/.test(value)) return value;
+  const hash = value.search(/\s#/);
+  return hash === -1 ? value : value.slice(0, hash).trimEnd();
+}
+
+function unquote(value: string): string {
+  const match = /^(["'])(.*)\1$/.exec(value);
+  return match ? match[2] : value;
+}

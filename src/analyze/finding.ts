@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { findResource, resolveScope, scopeNotes } from '../scopes/resolve.ts';
+import type {
+  Confidence,
+  Finding,
+  HostInfo,
+  HttpMethod,
+  Note,
+  RuleId,
+  SourceLocation,
+  TraceStep,
+} from '../types.ts';
+
+/** What a detector knows about one finding; `makeFinding` adds the scope, the standard notes and the id. */
+export interface FindingInput {
+  rule: RuleId;
+  client: string;
+  location: SourceLocation;
+  confidence: Confidence;
+  host: HostInfo | null;
+  method: HttpMethod | null;
+  endpoint: string | null;
+  fixable: boolean;
+  message: string;
+  /** The finding's source text; its whitespace-folded form feeds the id so the id survives lines moving. */
+  code: string;
+  notes?: Note[];
+  trace?: TraceStep[];
+  snippet?: string;
+}
+
+/** Rules whose findings are requests (or request factories) and therefore cost a scope. */
+const REQUEST_RULES: ReadonlySet<RuleId> = new Set(['legacy-api-call', 'legacy-request-wrapper', 'legacy-library-config']);
+
+export function makeFinding(input: FindingInput): Finding {
+  const notes = [...(input.notes ?? [])];
+  let scope: string | null = null;
+  if (REQUEST_RULES.has(input.rule) && input.endpoint) {
+    const resolution = resolveScope(input.method, input.endpoint);
+    scope = resolution.scope;
+    if (resolution.defaultScope) {
+      addNote(notes, 'default-scope', findResource(input.endpoint)?.notes ?? 'Needs no selectable scope: every OAuth account has the default scope.');
+    }
+    for (const note of scopeNotes(input.method, input.endpoint)) addNote(notes, note.kind, note.message);
+  }
+  if (input.rule === 'legacy-api-call' && input.method === null) {
+    addNote(notes, 'dynamic-method', 'The HTTP method cannot be resolved statically.');
+  }
+  if (input.rule === 'legacy-api-call' && input.endpoint === null) {
+    addNote(notes, 'dynamic-endpoint', 'The request path cannot be resolved statically, so its scope is unknown.');
+  }
+  addHostNotes(notes, input.host);
+
+  return {
+    id: findingId(input.rule, input.location.file, input.endpoint, input.code),
+    rule: input.rule,
+    file: input.location.file,
+    line: input.location.line,
+    column: input.location.column,
+    endLine: input.location.endLine,
+    endColumn: input.location.endColumn,
+    confidence: input.confidence,
+    host: input.host,
+    method: input.method,
+    endpoint: input.endpoint,
+    scope,
+    client: input.client,
+    fixable: input.fixable,
+    message: input.message,
+    notes,
+    trace: input.trace ?? [],
+    ...(input.snippet !== undefined ? { snippet: input.snippet } : {}),
+  };
+}
+
+function addHostNotes(notes: Note[], host: HostInfo | null): void {
+  if (!host) return;
+  if (host.kind === 'unknown') {
+    addNote(notes, 'dynamic-host', 'The host cannot be resolved statically; check that it is a BigCommerce store.');
+  } else if (!host.storeHash && !host.storeHashExpression && (host.kind === 'custom-domain' || host.kind === 'mybigcommerce-other')) {
+    addNote(
+      notes,
+      'custom-domain-no-hash',
+      `${host.name ?? 'This host'} carries no store hash; add it to the config file's \`stores:\` mapping or read it from GET /api/v2/store (field \`id\`).`,
+    );
+  }
+}
+
+function addNote(notes: Note[], kind: Note['kind'], message: string): void {
+  if (!notes.some((n) => n.kind === kind)) notes.push({ kind, message });
+}
+
+/**
+ * A fingerprint built from what the finding is, not where it is: file, rule, endpoint and the
+ * whitespace-folded code. Two identical calls in one file get the same base id; the report
+ * assembler disambiguates them by order.
+ */
+export function findingId(rule: RuleId, file: string, endpoint: string | null, code: string): string {
+  const folded = code.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${rule}\0${file}\0${endpoint ?? ''}\0${folded}`).digest('hex').slice(0, 16);
+}

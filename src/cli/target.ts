@@ -1,0 +1,77 @@
+// Turns the common flags into what the library needs: a root, paths under it, and the config.
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { loadConfig } from '../config/index.ts';
+import { UsageError } from './errors.ts';
+import type { CliIO } from './io.ts';
+import type { Config } from '../types.ts';
+
+export interface CommonFlags {
+  root?: string;
+  config?: string;
+  include?: string[];
+  exclude?: string[];
+  maxFileSize?: number;
+  git?: boolean;
+}
+
+export interface Target {
+  root: string;
+  paths: string[];
+  config: Config;
+  useGit: boolean;
+}
+
+export function addCommonOptions(command: Command): Command {
+  return command
+    .option('--root <dir>', 'the project root: report paths are relative to it and its .bc-oauth-migrate.yml is read (default: the one folder given, else the current folder)')
+    .option('-c, --config <file>', 'config file (default: <root>/.bc-oauth-migrate.yml)')
+    .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
+    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
+    .option('--max-file-size <bytes>', 'skip files larger than this, with a note (default 1048576)', parseBytes)
+    .option('--no-git', 'list files by walking folders (honouring .gitignore) instead of asking git')
+    .option('--no-color', 'no colours (also: NO_COLOR=1)');
+}
+
+export async function resolveTarget(paths: string[], flags: CommonFlags, io: CliIO): Promise<Target> {
+  const absolute = (paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p));
+  for (const path of absolute) {
+    try {
+      statSync(path);
+    } catch {
+      throw new UsageError(`path does not exist: ${relative(io.cwd, path) || path}`);
+    }
+  }
+  let root: string;
+  if (flags.root) root = resolve(io.cwd, flags.root);
+  else if (absolute.length === 1 && statSync(absolute[0]).isDirectory()) root = absolute[0];
+  else root = io.cwd;
+
+  const under = absolute.map((path) => {
+    const rel = relative(root, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`path is outside the root ${root}: ${path}`);
+    return rel === '' ? '.' : rel.split(sep).join('/');
+  });
+
+  const loaded = await loadConfig({ root, path: flags.config ? resolve(io.cwd, flags.config) : undefined });
+  const config: Config = {
+    ...loaded,
+    include: [...loaded.include, ...(flags.include ?? [])],
+    exclude: [...loaded.exclude, ...(flags.exclude ?? [])],
+    maxFileSize: flags.maxFileSize ?? loaded.maxFileSize,
+  };
+  return { root, paths: under, config, useGit: flags.git !== false };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function parseBytes(value: string): number {
+  const match = /^(\d+)\s*(k|kb|m|mb)?$/i.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`takes a number of bytes (or 512k, 5m), got '${value}'`);
+  const unit = (match[2] ?? '').toLowerCase();
+  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+  return Number(match[1]) * factor;
+}
