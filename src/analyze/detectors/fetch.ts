@@ -1,0 +1,105 @@
+// fetch: the global (also `window.fetch`, `globalThis.fetch`), node-fetch, cross-fetch and friends.
+import { argumentAt, calleeName, isCall, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
+import type { Env } from '../evaluate.ts';
+import type { DetectContext, Detector, RequestMatch } from './detector.ts';
+import { headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, urlExpression } from './shared.ts';
+
+/** Modules whose default (or `fetch`) export is a fetch function. */
+const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch', 'undici', '@whatwg-node/fetch', 'make-fetch-happen']);
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+
+export const fetchDetector: Detector = {
+  name: 'fetch',
+  detect(ctx) {
+    const matches: RequestMatch[] = [];
+    for (const call of ctx.index.calls) {
+      if (!isCall(call)) continue;
+      const kind = fetchCallee(ctx, call.callee);
+      if (!kind) continue;
+      const match = matchFetchCall(ctx, call, null);
+      if (match) {
+        if (kind === 'window') match.browserSide = true;
+        matches.push(match);
+      }
+    }
+    return matches;
+  },
+  rematch(ctx, match, env) {
+    const again = matchFetchCall(ctx, match.call, env);
+    if (again) again.browserSide = match.browserSide;
+    return again;
+  },
+};
+
+/** 'global', 'window' (called through a browser global object) or 'module'; null when not fetch. */
+export function fetchCallee(ctx: DetectContext, raw: AstNode): 'global' | 'window' | 'module' | null {
+  const callee = unwrap(raw);
+  if (!callee) return null;
+  if (callee.type === 'Identifier') {
+    const ref = ctx.imports.of(callee);
+    if (ref === 'global') return callee.name === 'fetch' ? 'global' : null;
+    if (ref && FETCH_MODULES.has(ref.source) && (ref.imported === 'default' || ref.imported === '*' || ref.imported === 'fetch')) return 'module';
+    return null;
+  }
+  if (isMember(callee)) {
+    const object = unwrap(callee.object);
+    const prop = memberPropertyName(callee);
+    if (object?.type === 'Identifier' && prop === 'fetch' && GLOBAL_OBJECTS.has(object.name) && ctx.imports.of(object) === 'global') {
+      return object.name === 'window' || object.name === 'self' ? 'window' : 'global';
+    }
+    if (object?.type === 'Identifier' && (prop === 'default' || prop === 'fetch')) {
+      const ref = ctx.imports.of(object);
+      if (ref && ref !== 'global' && FETCH_MODULES.has(ref.source)) return 'module';
+    }
+  }
+  return null;
+}
+
+/** Reads one fetch call: `fetch(url, init)` or `fetch(new Request(url, init))`. */
+export function matchFetchCall(ctx: DetectContext, call: AstNode, env: Env | null): RequestMatch | null {
+  let target = argumentAt(call, 0);
+  let initNode = argumentAt(call, 1);
+  const first = unwrap(target);
+  if (first?.type === 'NewExpression' && calleeName(first) === 'Request') {
+    target = argumentAt(first, 0);
+    initNode = initNode ?? argumentAt(first, 1);
+  }
+  const url = urlExpression(ctx, target, env);
+  if (!url) return null;
+  const init = optionsObject(ctx.evaluator, initNode, env);
+
+  let method: RequestMatch['method'] = 'GET';
+  let methodNode: AstNode | null = null;
+  let methodSource: RequestMatch['methodSource'] = 'default';
+  if (initNode && !init) {
+    // Options we cannot see may set any method.
+    method = null;
+    methodSource = 'option';
+  } else {
+    const m = optionValue(init, 'method');
+    if (m) {
+      methodNode = m;
+      methodSource = 'option';
+      method = ctx.evaluator.evaluateMethod(m, init?.env ?? env);
+    }
+  }
+  const headers = optionValue(init, 'headers');
+  const body = optionValue(init, 'body');
+  const readEnv = init?.env ?? env;
+  return {
+    client: 'fetch',
+    call,
+    url,
+    baseUrl: null,
+    method,
+    methodNode,
+    methodSource,
+    auth: headerAndUrlAuth(ctx, headers, url, readEnv),
+    headers,
+    options: init?.node ?? null,
+    config: null,
+    browserSide: false,
+    xml: isXmlRequest(ctx.evaluator, headers, body, readEnv),
+    env,
+  };
+}

@@ -1,0 +1,84 @@
+// Parses one JavaScript/TypeScript file with @babel/parser, with plugins chosen by extension.
+import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import type { AstNode } from './ast.ts';
+
+export class ParseError extends Error {
+  override readonly name = 'ParseError';
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+
+  constructor(message: string, line: number, column: number) {
+    super(message);
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
+ * Proposals that cost nothing when unused. `decorators-legacy` is included for TypeScript too:
+ * NestJS-style services (`@Injectable()`) are common homes for legacy API clients.
+ */
+const HARMLESS: ParserPlugin[] = ['decorators-legacy', 'doExpressions', 'exportDefaultFrom', 'functionBind', 'throwExpressions'];
+
+export function pluginsFor(filePath: string): ParserPlugin[] {
+  const ext = /\.([a-z]+)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'js';
+  switch (ext) {
+    case 'ts':
+    case 'mts':
+    case 'cts':
+      return ['typescript', 'decorators-legacy'];
+    case 'tsx':
+      return ['typescript', 'jsx', 'decorators-legacy'];
+    default:
+      return ['jsx', ...HARMLESS];
+  }
+}
+
+export interface ParsedFile {
+  /** The Babel `File` node. */
+  ast: AstNode;
+  program: AstNode;
+  comments: AstNode[];
+}
+
+export function parseJs(text: string, filePath: string): ParsedFile {
+  const plugins = pluginsFor(filePath);
+  try {
+    return run(text, plugins);
+  } catch (error) {
+    // Plain .js files sometimes carry Flow annotations; try once more before giving up.
+    if (!/\.(ts|mts|cts|tsx)$/i.test(filePath)) {
+      try {
+        return run(text, [...plugins, 'flow']);
+      } catch {
+        // report the first error: it describes the file as the user wrote it
+      }
+    }
+    throw toParseError(error);
+  }
+}
+
+function run(text: string, plugins: ParserPlugin[]): ParsedFile {
+  const options: ParserOptions = {
+    sourceType: 'unambiguous',
+    plugins,
+    errorRecovery: false,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowSuperOutsideMethod: true,
+    allowUndeclaredExports: true,
+  };
+  const ast = parse(text, options) as unknown as AstNode;
+  return { ast, program: ast.program, comments: ast.comments ?? [] };
+}
+
+function toParseError(error: unknown): ParseError {
+  const e = error as { message?: string; loc?: { line: number; column: number } };
+  const line = e.loc?.line ?? 1;
+  const column = (e.loc?.column ?? 0) + 1;
+  const message = (e.message ?? String(error)).replace(/\s*\(\d+:\d+\)\s*$/, '');
+  return new ParseError(`${message} (${line}:${column})`, line, column);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { HOLE, isKnownV2Resource, isV2ApiPath, normalizeEndpoint } from '../../src/analyze/endpoints.ts';
+
+describe('normalizeEndpoint', () => {
+  it('drops the .json suffix and the query string and turns numeric ids into {id}', () => {
+    expect(normalizeEndpoint('/api/v2/orders/5.json?x=1')).toEqual({ endpoint: '/v2/orders/{id}', version: 'v2', suffix: 'json' });
+  });
+
+  it('records an .xml suffix', () => {
+    expect(normalizeEndpoint('/api/v2/customers.xml').suffix).toBe('xml');
+  });
+
+  it('drops a trailing slash and a fragment', () => {
+    expect(normalizeEndpoint('/api/v2/products/#top').endpoint).toBe('/v2/products');
+    expect(normalizeEndpoint('/api/v2/products/').endpoint).toBe('/v2/products');
+  });
+
+  it('reads OAuth gateway paths and bare /v2 paths', () => {
+    expect(normalizeEndpoint('/stores/abc/v2/orders').endpoint).toBe('/v2/orders');
+    expect(normalizeEndpoint('/v2/orders/{id}').endpoint).toBe('/v2/orders/{id}');
+    expect(normalizeEndpoint('/stores/abc/v3/catalog/products').endpoint).toBe('/v3/catalog/products');
+  });
+
+  it('turns a hole in an id position into {id}', () => {
+    expect(normalizeEndpoint(`/api/v2/orders/${HOLE}/products/${HOLE}.json`).endpoint).toBe('/v2/orders/{id}/products/{id}');
+  });
+
+  it('maps the legacy alias spellings to the underscore forms', () => {
+    expect(normalizeEndpoint('/api/v2/optionsets').endpoint).toBe('/v2/option_sets');
+    expect(normalizeEndpoint('/api/v2/orders/1/shippingaddresses').endpoint).toBe('/v2/orders/{id}/shipping_addresses');
+    expect(normalizeEndpoint('/api/v2/orderstatuses').endpoint).toBe('/v2/order_statuses');
+    expect(normalizeEndpoint('/api/v2/products/3/customfields').endpoint).toBe('/v2/products/{id}/custom_fields');
+    expect(normalizeEndpoint('/api/v2/taxclasses').endpoint).toBe('/v2/tax_classes');
+  });
+
+  it('keeps multi-segment resource names and count', () => {
+    expect(normalizeEndpoint('/api/v2/blog/posts/count').endpoint).toBe('/v2/blog/posts/count');
+    expect(normalizeEndpoint('/api/v2/shipping/carrier/connection').endpoint).toBe('/v2/shipping/carrier/connection');
+    expect(normalizeEndpoint('/api/v2/countries/states').endpoint).toBe('/v2/countries/states');
+    expect(normalizeEndpoint('/api/v2/payments/methods').endpoint).toBe('/v2/payments/methods');
+  });
+
+  it('gives no endpoint, with a reason, when a resource name is a hole', () => {
+    const result = normalizeEndpoint(`/api/v2/${HOLE}`);
+    expect(result.endpoint).toBeNull();
+    expect(result.reason).toMatch(/resource name/);
+  });
+
+  it('gives no endpoint when a hole is glued to text', () => {
+    expect(normalizeEndpoint(`/api/v2/orders${HOLE}`).endpoint).toBeNull();
+    expect(normalizeEndpoint(`/api/v2${HOLE}`)).toMatchObject({ endpoint: null, version: 'v2' });
+  });
+
+  it('gives no endpoint for a path without an API root', () => {
+    expect(normalizeEndpoint('/cart.php').endpoint).toBeNull();
+    expect(normalizeEndpoint('/api/v2').endpoint).toBeNull();
+  });
+});
+
+describe('isV2ApiPath', () => {
+  it('accepts /api/v2 followed by a slash, a hole or nothing', () => {
+    expect(isV2ApiPath('/api/v2/orders')).toBe(true);
+    expect(isV2ApiPath(`/api/v2${HOLE}`)).toBe(true);
+    expect(isV2ApiPath('/api/v2')).toBe(true);
+  });
+
+  it('rejects storefront and other store paths', () => {
+    expect(isV2ApiPath('/api/storefront/cart')).toBe(false);
+    expect(isV2ApiPath('/graphql')).toBe(false);
+    expect(isV2ApiPath('/api/v21/orders')).toBe(false);
+  });
+});
+
+describe('isKnownV2Resource', () => {
+  it('knows the V2 resources a legacy account can call and nothing else', () => {
+    expect(isKnownV2Resource('/v2/orders/{id}')).toBe(true);
+    expect(isKnownV2Resource('/v2/widgets')).toBe(false);
+    expect(isKnownV2Resource('/v3/catalog/products')).toBe(false);
+    expect(isKnownV2Resource(null)).toBe(false);
+  });
+});
