@@ -1,0 +1,176 @@
+// The review session: renders the reducer's state and reaches the outside only through its props.
+import { useEffect, useReducer, useRef } from 'react';
+import { Box, useApp, useInput } from 'ink';
+import type { Key } from 'ink';
+import { checklistFromItemScopes, scopesBeyond } from './checklist.ts';
+import { actionForKey } from './keys.ts';
+import type { FinalDecisions, ReviewItem, ReviewSummary, ScanProgress, ScopeChecklistResolver } from './model.ts';
+import { currentItem, finalDecisions, initialReviewState, itemsWithDecision, reviewReducer } from './reducer.ts';
+import type { ReviewAction, ReviewState } from './reducer.ts';
+import { Confirm } from './components/Confirm.tsx';
+import { Footer } from './components/Footer.tsx';
+import { Help } from './components/Help.tsx';
+import { ItemView } from './components/ItemView.tsx';
+import { Overview } from './components/Overview.tsx';
+import { Progress } from './components/Progress.tsx';
+import { StoreHashPrompt } from './components/StoreHashPrompt.tsx';
+import { Summary } from './components/Summary.tsx';
+import { ColorContext, Line } from './components/theme.tsx';
+
+export interface ReviewAppProps {
+  /** Null while the scan is still running. */
+  items: ReviewItem[] | null;
+  progress?: ScanProgress | null;
+  /** Environment variables the rewritten code reads, for the summary. */
+  envVars: string[];
+  /** Writes exactly the accepted changes; called once, after the user confirms. */
+  onFinish: (decisions: FinalDecisions, storeHashes: Record<string, string>) => Promise<ReviewSummary>;
+  /** Ctrl-C: nothing has been written and nothing will be. */
+  onCancel: () => void;
+  onStoreHash?: (domain: string, hash: string, save: boolean) => void;
+  /** Store hashes already known (for example from the config file's `stores:`). */
+  storeHashes?: Record<string, string>;
+  color?: boolean;
+  columns?: number;
+  /** Terminal height, when known: long diffs are cut to fit. */
+  rows?: number;
+  scopeChecklist?: ScopeChecklistResolver;
+}
+
+type AppAction = ReviewAction | { type: 'key'; input: string; key: Key };
+
+/** Keys are resolved against the state inside the reducer, so fast typing never sees a stale phase. */
+function appReducer(state: ReviewState, action: AppAction): ReviewState {
+  if (action.type !== 'key') return reviewReducer(state, action);
+  const resolved = actionForKey(state, action.input, action.key);
+  return resolved ? reviewReducer(state, resolved) : state;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function Header({ state }: { state: ReviewState }) {
+  const { accepted, skipped, acknowledged, undecided } = finalDecisions(state);
+  const counts =
+    state.items.length > 0
+      ? ` · ${accepted.length} accepted · ${skipped.length} skipped · ${acknowledged.length} ack · ${undecided.length} left`
+      : '';
+  return (
+    <Line tone="heading" bold>
+      {`bc-oauth-migrate review${counts}`}
+    </Line>
+  );
+}
+
+function Body({ state, props }: { state: ReviewState; props: ReviewAppProps }) {
+  const resolve = props.scopeChecklist ?? checklistFromItemScopes;
+  switch (state.phase) {
+    case 'scanning':
+      return <Progress progress={state.progress} />;
+    case 'overview':
+      return <Overview items={state.items} checklist={resolve(state.items)} />;
+    case 'help':
+      return <Help />;
+    case 'confirm': {
+      const decisions = finalDecisions(state);
+      const files = new Set(itemsWithDecision(state, 'accepted').map((item) => item.file)).size;
+      return <Confirm decisions={decisions} files={files} />;
+    }
+    case 'store-hash':
+      return state.storeHashPrompt ? <StoreHashPrompt prompt={state.storeHashPrompt} /> : null;
+    case 'item': {
+      const item = currentItem(state);
+      if (!item) return null;
+      const accepted = itemsWithDecision(state, 'accepted');
+      return (
+        <ItemView
+          item={item}
+          index={state.cursor}
+          total={state.items.length}
+          decision={state.decisions[item.id]}
+          accepted={resolve(accepted)}
+          acceptedUnknown={accepted.filter((i) => !i.scope).length}
+          storeHash={item.needsStoreHash ? state.storeHashes[item.needsStoreHash.domain] : undefined}
+          maxDiffLines={props.rows ? Math.max(6, props.rows - 24) : 30}
+        />
+      );
+    }
+    case 'writing':
+      return <Line>{`Writing ${finalDecisions(state).accepted.length} accepted changes…`}</Line>;
+    case 'done': {
+      const checklist = resolve(itemsWithDecision(state, 'accepted'));
+      const handMigrated = scopesBeyond(checklist, resolve(itemsWithDecision(state, 'acknowledged')));
+      return (
+        <Summary summary={state.summary} error={state.error} envVars={props.envVars} checklist={checklist} handMigrated={handMigrated} />
+      );
+    }
+    case 'cancelled':
+      return <Line tone="warning">Cancelled: no file was written.</Line>;
+    default:
+      return null;
+  }
+}
+
+export function ReviewApp(props: ReviewAppProps) {
+  const { items, progress, onFinish, onCancel, onStoreHash, color = true, columns = 80 } = props;
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(appReducer, undefined, () =>
+    initialReviewState(items, { progress, storeHashes: props.storeHashes }),
+  );
+
+  useEffect(() => {
+    if (items && state.phase === 'scanning') dispatch({ type: 'loaded', items });
+  }, [items, state.phase]);
+
+  useEffect(() => {
+    if (progress) dispatch({ type: 'progress', progress });
+  }, [progress]);
+
+  const reportedHashes = useRef(0);
+  useEffect(() => {
+    const fresh = state.storeHashEvents.slice(reportedHashes.current);
+    reportedHashes.current = state.storeHashEvents.length;
+    for (const event of fresh) onStoreHash?.(event.domain, event.hash, event.save);
+  }, [state.storeHashEvents, onStoreHash]);
+
+  const writingStarted = useRef(false);
+  useEffect(() => {
+    if (state.phase !== 'writing' || writingStarted.current) return;
+    writingStarted.current = true;
+    onFinish(finalDecisions(state), state.storeHashes).then(
+      (summary) => dispatch({ type: 'finished', summary }),
+      (error: unknown) => dispatch({ type: 'failed', message: messageOf(error) }),
+    );
+  }, [state, onFinish]);
+
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (state.phase !== 'cancelled' || cancelled.current) return;
+    cancelled.current = true;
+    onCancel();
+    exit();
+  }, [state.phase, onCancel, exit]);
+
+  useInput((input, key) => {
+    if (state.phase === 'done') {
+      if (input === 'q' || key.return || key.escape || (key.ctrl && input === 'c')) exit();
+      return;
+    }
+    dispatch({ type: 'key', input, key });
+  });
+
+  const item = currentItem(state);
+  const allDecided = state.items.length > 0 && state.items.every((i) => state.decisions[i.id]);
+  return (
+    <ColorContext.Provider value={color}>
+      <Box flexDirection="column" width={Math.max(20, columns)}>
+        <Header state={state} />
+        <Box flexDirection="column" marginY={1}>
+          <Body state={state} props={props} />
+        </Box>
+        <Footer phase={state.phase} rewritable={item?.rewritable ?? true} allDecided={allDecided} />
+      </Box>
+    </ColorContext.Provider>
+  );
+}

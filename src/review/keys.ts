@@ -1,0 +1,70 @@
+// Which action a key press means in each phase. The only place that knows the key bindings.
+import type { Key } from 'ink';
+import type { ReviewAction, ReviewState } from './reducer.ts';
+
+/** The bindings as shown in the footer and on the help screen. */
+export const ITEM_KEYS: [string, string][] = [
+  ['y', 'accept this change (acknowledge a finding that cannot be rewritten)'],
+  ['n', 'skip this change'],
+  ['a', 'accept the rest of this file'],
+  ['s', 'skip the rest of this file'],
+  ['A', 'accept all remaining changes'],
+  ['u', 'undo the last decision (a file or "all" decision is undone whole)'],
+  ['j / ↓', 'next item'],
+  ['k / ↑', 'previous item'],
+  ['q', 'finish: confirm, then write the accepted changes'],
+  ['?', 'this help'],
+  ['Ctrl-C', 'quit at once, writing nothing'],
+];
+
+const ITEM_LETTERS: Record<string, ReviewAction> = {
+  y: { type: 'decide', decision: 'accept' },
+  n: { type: 'decide', decision: 'skip' },
+  a: { type: 'decide-file', decision: 'accept' },
+  s: { type: 'decide-file', decision: 'skip' },
+  A: { type: 'accept-all' },
+  u: { type: 'undo' },
+  j: { type: 'move', delta: 1 },
+  k: { type: 'move', delta: -1 },
+  q: { type: 'finish' },
+  '?': { type: 'help' },
+};
+
+/** Characters typed into the store-hash prompt: printable ones only, so pasted text works too. */
+function printable(input: string): string {
+  return [...input].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
+}
+
+export function actionForKey(state: ReviewState, input: string, key: Key): ReviewAction | null {
+  if (key.ctrl && input === 'c') return { type: 'cancel' };
+  switch (state.phase) {
+    case 'overview':
+      if (key.return || input === ' ') return { type: 'start' };
+      if (input === 'q') return { type: 'finish' };
+      if (input === '?') return { type: 'help' };
+      return null;
+    case 'item':
+      if (key.downArrow) return { type: 'move', delta: 1 };
+      if (key.upArrow) return { type: 'move', delta: -1 };
+      if (key.ctrl || key.meta) return null;
+      return ITEM_LETTERS[input] ?? null;
+    case 'help':
+      return key.escape || input === '?' || input === 'q' ? { type: 'back' } : null;
+    case 'confirm':
+      if (input === 'y') return { type: 'confirm' };
+      return input === 'n' || key.escape ? { type: 'back' } : null;
+    case 'store-hash':
+      if (key.escape) return { type: 'hash-dismiss' };
+      if (state.storeHashPrompt?.step === 'save') {
+        if (input === 'y') return { type: 'hash-save', save: true };
+        if (input === 'n') return { type: 'hash-save', save: false };
+        return null;
+      }
+      if (key.return) return { type: 'hash-submit' };
+      if (key.backspace || key.delete) return { type: 'hash-backspace' };
+      if (key.ctrl || key.meta) return null;
+      return printable(input) ? { type: 'hash-input', text: printable(input) } : null;
+    default:
+      return null;
+  }
+}
