@@ -224,11 +224,25 @@ function nodeOfParts(parts: PartialString): AstNode | null {
 
 /** A credential that is entirely static text is hard-coded; its literal is where it is written. */
 export function hardcodedFrom(parts: PartialString, what: HardcodedSecret['what']): HardcodedSecret | null {
+  if (parts.length === 1 && isHole(parts[0])) return literalFallback(parts[0].node ?? null, what);
   if (parts.length === 0 || parts.some(isHole)) return null;
   const value = renderPartial(parts);
   if (value.trim() === '') return null;
   const node = (parts as TextPart[]).find((p) => p.node)?.node;
   return node ? { value, node, what } : null;
+}
+
+/**
+ * `process.env.KEY || 'literal'` (or `??`): the value is not static, but the literal is a
+ * credential written into the code all the same.
+ */
+function literalFallback(node: AstNode | null, what: HardcodedSecret['what']): HardcodedSecret | null {
+  const expr = unwrap(node);
+  if (!expr || expr.type !== 'LogicalExpression' || (expr.operator !== '||' && expr.operator !== '??')) return null;
+  const fallback = unwrap(expr.right);
+  const value = stringValue(fallback);
+  if (!fallback || value === null || value.trim() === '') return null;
+  return { value, node: fallback, what };
 }
 
 /** Client auth options: axios `auth: { username, password }`, got `username` / `password`, request `auth: { user, pass }`. */
