@@ -2,7 +2,6 @@ import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CHECK_EXIT_CODES_HELP } from '../check/exit-codes.ts';
-import { emitReport } from './output.ts';
 import { progressReporter } from './progress.ts';
 import { addCommonOptions, resolveTarget, type CommonFlags } from './target.ts';
 import { UsageError } from './errors.ts';
@@ -35,11 +34,12 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
   addCommonOptions(command).action(async (paths: string[], flags: CheckFlags) => {
     if (flags.baseline && flags.writeBaseline) throw new UsageError('--baseline and --write-baseline cannot be used together');
     const target = await resolveTarget(paths, flags, io);
-    const [{ scanProject }, { decideCheck }, baselineModule, { loadCatalogue }] = await Promise.all([
+    const [{ scanProject }, { decideCheck }, baselineModule, { loadCatalogue }, { emitReport }] = await Promise.all([
       import('../analyze/index.ts'),
       import('../check/verdict.ts'),
       import('../check/baseline.ts'),
       import('../scopes/catalogue.ts'),
+      import('./output.ts'),
     ]);
     const allowedScopes = flags.allowedScopes !== undefined ? parseScopeList(flags.allowedScopes) : target.config.allowedScopes;
     if (allowedScopes) {

@@ -1,5 +1,12 @@
 // The executable's entry: the only place that reads process.argv and sets the exit code.
-import { processIO } from './io.ts';
-import { runCli } from './program.ts';
+// Everything past the quick answers is loaded on demand, so a bare `--version` starts lean.
+import { quickAnswer } from './quick.ts';
 
-process.exitCode = await runCli(process.argv.slice(2), processIO());
+const argv = process.argv.slice(2);
+const quick = quickAnswer(argv);
+if (quick !== null) {
+  process.stdout.write(quick);
+} else {
+  const [{ processIO }, { runCli }] = await Promise.all([import('./io.ts'), import('./program.ts')]);
+  process.exitCode = await runCli(argv, processIO());
+}

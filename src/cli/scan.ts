@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { OK } from '../check/exit-codes.ts';
-import { emitReport } from './output.ts';
 import { progressReporter } from './progress.ts';
 import { addCommonOptions, resolveTarget, type CommonFlags } from './target.ts';
 import type { CliIO } from './io.ts';
@@ -25,8 +24,12 @@ export function registerScan(program: Command, io: CliIO, setExit: (code: number
       '\nExit codes: 0 the scan completed (findings or not), 2 usage or tool error.\nUse `check` to fail a build on findings.',
     );
   addCommonOptions(command).action(async (paths: string[], flags: ScanFlags) => {
-    const target = await resolveTarget(paths, flags, io);
-    const { scanProject } = await import('../analyze/index.ts');
+    // Loaded here, not at start-up: the analyzer, the reporters and the config loader are the heavy part.
+    const [target, { scanProject }, { emitReport }] = await Promise.all([
+      resolveTarget(paths, flags, io),
+      import('../analyze/index.ts'),
+      import('./output.ts'),
+    ]);
     const progress = progressReporter(io);
     const result = await scanProject({ ...target, onProgress: progress.onProgress });
     progress.clear();

@@ -2,7 +2,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../config/index.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import type { Config } from '../types.ts';
@@ -54,6 +53,8 @@ export async function resolveTarget(paths: string[], flags: CommonFlags, io: Cli
     return rel === '' ? '.' : rel.split(sep).join('/');
   });
 
+  // The config loader (and YAML with it) is loaded only by commands that read a config.
+  const { loadConfig } = await import('../config/index.ts');
   const loaded = await loadConfig({ root, path: flags.config ? resolve(io.cwd, flags.config) : undefined });
   const config: Config = {
     ...loaded,

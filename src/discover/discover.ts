@@ -77,7 +77,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 
 function addFile(into: Map<string, DiscoveredFile>, root: string, path: string): void {
   const kind = fileKindOf(path);
-  if (kind) into.set(path, { path, absolutePath: join(root, path), size: -1, kind });
+  if (kind) into.set(path, { path, absolutePath: under(root, path), size: -1, kind });
+}
+
+/** `join(root, path)` for a clean relative path; plain concatenation on POSIX (join's cost shows at 20k files). */
+function under(root: string, path: string): string {
+  if (sep !== '/') return join(root, path);
+  return root.endsWith('/') ? root + path : `${root}/${path}`;
 }
 
 /** Links to files inside the root become files (read at their target); the rest are skipped or ignored. */

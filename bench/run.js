@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+// The benchmark (`npm run bench`, after `npm run build`). Generates a large deterministic repository
+// under bench/.work/, commits it with git, then times whole processes in one run, alternating the
+// two sides of each comparison and reporting medians and ratios:
+//   scan of the big repo vs ripgrep on the same pre-filter needles; fix --dry-run vs the plain
+//   jscodeshift CLI with our transform; scan of fixtures/example-app vs ripgrep; --version vs node -e 0.
+// Usage: node bench/run.js [--files N] [--runs N] [--fix-runs N] [--seed N] [--json FILE] [--skip-fix]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateRepo } from './generate.js';
+import { measure, median, rssMethod } from './measure.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = join(ROOT, 'bench', '.work');
+const CLI = join(ROOT, 'bin', 'bc-oauth-migrate.js');
+const TRANSFORM = join(ROOT, 'transforms', 'legacy-to-oauth.ts');
+const JSCODESHIFT = join(ROOT, 'node_modules', '.bin', 'jscodeshift');
+const EXAMPLE = join(ROOT, 'fixtures', 'example-app');
+const EXTENSIONS = 'js,jsx,ts,tsx,mjs,cjs,mts,cts';
+
+const options = parseArgs(process.argv.slice(2));
+
+async function main() {
+  const rg = findRipgrep();
+  if (!rg) {
+    process.stderr.write('bench: ripgrep (rg) is not on PATH. Install it (Debian/Ubuntu: apt-get install ripgrep) and run again.\n');
+    process.exitCode = 2;
+    return;
+  }
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) {
+    process.stderr.write('bench: dist/ is missing; run `npm run build` first (npm run bench does).\n');
+    process.exitCode = 2;
+    return;
+  }
+  const { ALL_PREFILTER_NEEDLES } = await import(join(ROOT, 'dist', 'src', 'discover', 'prefilter.js'));
+  const rgArgs = (dir) => ['-l', '-F', ...ALL_PREFILTER_NEEDLES.flatMap((n) => ['-e', n]), dir];
+
+  const loadBefore = loadavg();
+  log(`bench: load average ${fmtLoad(loadBefore)} on ${cpus().length} cores; node ${process.version}; peak RSS via ${rssMethod}`);
+  mkdirSync(WORK, { recursive: true });
+  const repoDir = join(WORK, `repo-${options.files}-${options.seed}`);
+  const started = Date.now();
+  const repo = generateRepo({ dir: repoDir, files: options.files, seed: options.seed });
+  log(`bench: ${repo.reused ? 'reusing' : 'generated'} ${relative(ROOT, repoDir)}: ${repo.files} source files in ${repo.folders} folders, ` +
+    `${repo.legacyFiles.length} legacy, ${repo.decoyFiles.length} decoys (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  const checks = [];
+  const rows = [];
+
+  // Correctness first (untimed, also a warm-up): every generated legacy file is found.
+  const scanJson = await measure(process.execPath, [CLI, 'scan', repoDir, '--format', 'json'], { cwd: ROOT });
+  checks.push(checkLegacyFound(scanJson, repo.legacyFiles));
+
+  rows.push(await compare({
+    name: 'scan 20k-file repo vs rg',
+    ours: [process.execPath, [CLI, 'scan', repoDir, '--format', 'json']],
+    theirs: [rg, rgArgs(repoDir)],
+    runs: options.runs,
+    target: { maxRatio: 1.5, maxRssMb: 300 },
+  }));
+  rows.push(await compare({
+    name: 'scan example-app vs rg',
+    ours: [process.execPath, [CLI, 'scan', EXAMPLE, '--format', 'json']],
+    theirs: [rg, rgArgs(EXAMPLE)],
+    runs: options.runs,
+    target: { maxRatio: 10 },
+  }));
+  // Not a target: the floor for the row above, since no Node program starts faster than this.
+  rows.push(await compare({
+    name: 'floor: node -e 0 vs rg on example-app',
+    ours: [process.execPath, ['-e', '0']],
+    theirs: [rg, rgArgs(EXAMPLE)],
+    runs: options.runs,
+    target: {},
+  }));
+  rows.push(await compare({
+    name: '--version vs node -e 0',
+    ours: [process.execPath, [CLI, '--version']],
+    theirs: [process.execPath, ['-e', '0']],
+    runs: options.runs,
+    target: { maxRatio: 2 },
+  }));
+
+  const fixReady = fixAvailable();
+  if (options.skipFix) {
+    log('bench: fix comparison skipped (--skip-fix)');
+  } else if (fixReady !== true) {
+    log(`bench: fix comparison skipped: ${fixReady}`);
+    rows.push({ name: 'fix --dry-run vs jscodeshift CLI', skipped: fixReady });
+  } else {
+    // The plain CLI as a user runs it: default worker processes (cpus - 1), honouring .gitignore,
+    // skipping node_modules, dry run, one parser for every file (what the plain CLI offers).
+    const jsArgs = ['-t', TRANSFORM, '--parser=tsx', `--extensions=${EXTENSIONS}`, '--gitignore',
+      '--ignore-pattern=**/node_modules/**', '--dry', '--silent', repoDir];
+    rows.push(await compare({
+      name: 'fix --dry-run vs jscodeshift CLI',
+      ours: [process.execPath, [CLI, 'fix', repoDir, '--dry-run']],
+      theirs: [JSCODESHIFT, jsArgs],
+      runs: options.fixRuns,
+      target: { minSpeedup: 20 },
+    }));
+  }
+
+  const loadAfter = loadavg();
+  printTable(rows, checks);
+  log(`bench: load average ${fmtLoad(loadAfter)} at the end`);
+  if (options.json) {
+    const report = {
+      schemaVersion: 1,
+      node: process.version,
+      cores: cpus().length,
+      loadAverage: { before: loadBefore, after: loadAfter },
+      rssMethod,
+      ripgrep: rg,
+      repo: { files: repo.files, folders: repo.folders, legacyFiles: repo.legacyFiles.length, decoys: repo.decoyFiles.length, seed: options.seed },
+      runs: options.runs,
+      comparisons: rows,
+      checks,
+    };
+    writeFileSync(resolve(options.json), `${JSON.stringify(report, null, 2)}\n`);
+    log(`bench: wrote ${options.json}`);
+  }
+  const failed = rows.some((row) => row.pass === false) || checks.some((check) => !check.pass);
+  process.exitCode = failed ? 1 : 0;
+}
+
+/** Times both sides `runs` times, alternating which goes first, after one untimed warm-up each. */
+async function compare({ name, ours, theirs, runs, target }) {
+  log(`bench: ${name} (${runs} runs each)`);
+  const sides = { ours: [], theirs: [] };
+  const run = async (side) => {
+    const [command, args] = side === 'ours' ? ours : theirs;
+    const result = await measure(command, args, { cwd: ROOT });
+    // rg exits 1 when nothing matches; jscodeshift may exit non-zero on a file it cannot parse.
+    if (result.status !== 0 && !(side === 'theirs' && result.status === 1)) {
+      log(`bench: ${side} exited ${result.status}: ${result.stderr.split('\n').slice(0, 3).join(' | ')}`);
+    }
+    return result;
+  };
+  await run('ours');
+  await run('theirs');
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours'];
+    for (const side of order) sides[side].push(await run(side));
+  }
+  const summary = (list) => ({
+    medianSeconds: round(median(list.map((r) => r.seconds)), 4),
+    minSeconds: round(Math.min(...list.map((r) => r.seconds)), 4),
+    peakRssMb: round(Math.max(...list.map((r) => r.rssMb)), 1),
+    status: list[list.length - 1].status,
+  });
+  const row = { name, ours: summary(sides.ours), theirs: summary(sides.theirs), target };
+  row.ratio = round(row.ours.medianSeconds / row.theirs.medianSeconds, 2);
+  row.speedup = round(row.theirs.medianSeconds / row.ours.medianSeconds, 1);
+  const verdicts = [];
+  if (target.maxRatio !== undefined) verdicts.push(row.ratio <= target.maxRatio);
+  if (target.minSpeedup !== undefined) verdicts.push(row.speedup >= target.minSpeedup);
+  if (target.maxRssMb !== undefined) verdicts.push(row.ours.peakRssMb < target.maxRssMb);
+  row.pass = verdicts.every(Boolean);
+  return row;
+}
+
+function checkLegacyFound(result, legacyFiles) {
+  let found = new Set();
+  try {
+    found = new Set(JSON.parse(result.stdout).findings.map((f) => f.file));
+  } catch {
+    return { name: 'every generated legacy file found', pass: false, detail: `scan gave no JSON (exit ${result.status}): ${result.stderr.slice(0, 200)}` };
+  }
+  const missing = legacyFiles.filter((file) => !found.has(file));
+  const extra = [...found].filter((file) => !legacyFiles.includes(file));
+  return {
+    name: 'every generated legacy file found',
+    pass: missing.length === 0,
+    detail: `${legacyFiles.length - missing.length}/${legacyFiles.length} found` +
+      (missing.length ? `; missing: ${missing.slice(0, 5).join(', ')}` : '') +
+      (extra.length ? `; ${extra.length} files flagged that are not generated legacy (decoys?): ${extra.slice(0, 5).join(', ')}` : '; no decoy flagged'),
+  };
+}
+
+function printTable(rows, checks) {
+  const header = ['comparison', 'ours (median s)', 'other (median s)', 'ratio', 'target', 'ours RSS MB', 'other RSS MB', 'ok'];
+  const body = rows.map((row) => row.skipped
+    ? [row.name, '-', '-', '-', '-', '-', '-', `skipped: ${row.skipped}`]
+    : [
+        row.name,
+        row.ours.medianSeconds.toFixed(3),
+        row.theirs.medianSeconds.toFixed(3),
+        row.target.minSpeedup !== undefined ? `${row.speedup}x faster` : `${row.ratio}x`,
+        describeTarget(row.target) || '(info)',
+        row.ours.peakRssMb.toFixed(0),
+        row.theirs.peakRssMb.toFixed(0),
+        Object.keys(row.target).length === 0 ? '' : row.pass ? 'yes' : 'NO',
+      ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  process.stdout.write(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${body.map(line).join('\n')}\n\n`);
+  for (const check of checks) process.stdout.write(`${check.pass ? 'ok ' : 'FAIL'} ${check.name}: ${check.detail}\n`);
+  process.stdout.write('\n');
+}
+
+function describeTarget(target) {
+  const parts = [];
+  if (target.maxRatio !== undefined) parts.push(`<= ${target.maxRatio}x`);
+  if (target.minSpeedup !== undefined) parts.push(`>= ${target.minSpeedup}x faster`);
+  if (target.maxRssMb !== undefined) parts.push(`RSS < ${target.maxRssMb} MB`);
+  return parts.join(', ');
+}
+
+function findRipgrep() {
+  const probe = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) return null;
+  const which = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' });
+  return which.stdout.trim() || 'rg';
+}
+
+/** true, or why `fix` cannot be measured yet. */
+function fixAvailable() {
+  if (!existsSync(TRANSFORM)) return `${relative(ROOT, TRANSFORM)} does not exist yet`;
+  if (!existsSync(JSCODESHIFT)) return 'node_modules/.bin/jscodeshift is missing';
+  const help = spawnSync(process.execPath, [CLI, 'fix', '--help'], { encoding: 'utf8' });
+  if (help.status !== 0 || !help.stdout.includes('--dry-run')) return 'the CLI has no `fix --dry-run` yet';
+  return true;
+}
+
+function parseArgs(argv) {
+  const parsed = { files: 20000, runs: 5, fixRuns: undefined, seed: 20240601, json: undefined, skipFix: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${flag} needs a value`);
+      return v;
+    };
+    const count = (min) => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < min) usage(`${flag} takes a whole number >= ${min}`);
+      return n;
+    };
+    if (flag === '--files') parsed.files = count(10);
+    else if (flag === '--runs') parsed.runs = count(1);
+    else if (flag === '--fix-runs') parsed.fixRuns = count(1);
+    else if (flag === '--seed') parsed.seed = count(0);
+    else if (flag === '--json') parsed.json = value();
+    else if (flag === '--skip-fix') parsed.skipFix = true;
+    else if (flag === '--help' || flag === '-h') usage();
+    else usage(`unknown flag ${flag}`);
+  }
+  // The jscodeshift side takes half a minute per run on 20k files: fewer runs by default.
+  parsed.fixRuns ??= Math.min(parsed.runs, 3);
+  return parsed;
+}
+
+function usage(problem) {
+  if (problem) process.stderr.write(`bench: ${problem}\n`);
+  process.stderr.write('usage: node bench/run.js [--files N] [--runs N] [--fix-runs N] [--seed N] [--json FILE] [--skip-fix]\n');
+  process.exit(problem ? 2 : 0);
+}
+
+function log(message) {
+  process.stderr.write(`${message}\n`);
+}
+
+function round(value, digits) {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function fmtLoad(load) {
+  return load.map((v) => v.toFixed(2)).join(' ');
+}
+
+await main();
