@@ -16,18 +16,25 @@ import type { FileKind } from './types.ts';
  * `Basic ` is deliberately not a needle: every legacy finding also has one of the above, and prose
  * and other services make it common.
  *
+ * The suppression directive is a needle for every kind: a suppression left behind after its call
+ * was removed must still be read, so that `check` can report it as unused.
+ *
  * Limits (for the cross-file pass): a JS file that only *uses* a URL imported from another module or
  * read from process.env has none of these; the pass must find such files from the modules it
  * resolves, not from this filter.
  */
+export const SUPPRESSION_NEEDLE = 'bc-oauth-migrate-ignore';
+
 export const LEGACY_URL_NEEDLES = [
   'mybigcommerce', 'MyBigCommerce', 'Mybigcommerce', 'MYBIGCOMMERCE',
   '/api/v2', '\\/api\\/v2',
+  SUPPRESSION_NEEDLE,
 ] as const;
 
 export const BIGCOMMERCE_NEEDLES = [
   'bigcommerce', 'BigCommerce', 'Bigcommerce', 'BIGCOMMERCE', 'bigCommerce',
   '/api/v2', '\\/api\\/v2',
+  SUPPRESSION_NEEDLE,
 ] as const;
 
 /** Every needle, for running the same pre-filter with ripgrep (`rg -l -F -e ... -e ...`). */

@@ -27,11 +27,18 @@ function secretForms(secrets: SecretSet): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-function replaceKnownSecrets(text: string, secrets: SecretSet): string {
-  const forms = secretForms(secrets);
+const SHORT_SECRET = 8;
+
+function wholeWord(form: string): string {
+  return `(?<![A-Za-z0-9_])${escapeRegExp(form)}(?![A-Za-z0-9_])`;
+}
+
+function replaceKnownSecrets(text: string, secrets: SecretSet, shortOnesToo = true): string {
+  const forms = secretForms(secrets).filter((form) => shortOnesToo || form.length >= SHORT_SECRET);
   if (forms.length === 0) return text;
-  // One pass, so a replacement is never itself searched for another secret.
-  const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
+  // One pass, so a replacement is never itself searched for another secret. A short secret
+  // ('store', 'p') is only matched as a whole word: inside longer words it is not the secret.
+  const pattern = new RegExp(forms.map((form) => (form.length < SHORT_SECRET ? wholeWord(form) : escapeRegExp(form))).join('|'), 'g');
   return text.replace(pattern, (match) => redactSecret(match));
 }
 
@@ -108,8 +115,8 @@ function redactAssignments(text: string): string {
  * Blanks every known secret, and whatever looks like a credential even when the set missed it:
  * Basic tokens, URL passwords and credential assignments.
  */
-export function redactText(text: string, secrets: SecretSet): string {
-  let out = replaceKnownSecrets(text, secrets);
+export function redactText(text: string, secrets: SecretSet, shortOnesToo = true): string {
+  let out = replaceKnownSecrets(text, secrets, shortOnesToo);
   out = redactBasicTokens(out);
   out = redactUrlPasswords(out);
   return redactAssignments(out);
@@ -122,15 +129,23 @@ function redactBareUserinfo(text: string): string {
   );
 }
 
-function redactValue(value: unknown, secrets: SecretSet, key: string | null): unknown {
+/**
+ * Fields that hold the tool's own vocabulary or structure (rule ids, scope names, enum values,
+ * paths, fingerprints) rather than text taken from the code. Long secrets are still blanked there,
+ * for safety; a short one ('store', 'p') is not, or it would garble the vocabulary itself.
+ */
+const FIXED_FIELDS = new Set(['id', 'rule', 'kind', 'scope', 'access', 'method', 'endpoint', 'confidence', 'client', 'role', 'storeHashSource', 'label', 'file', 'root', 'reason', 'locations', 'tool']);
+
+function redactValue(value: unknown, secrets: SecretSet, key: string | null, fixed = false): unknown {
+  const inFixed = fixed || (key !== null && FIXED_FIELDS.has(key));
   if (typeof value === 'string') {
-    const out = redactText(value, secrets);
+    const out = redactText(value, secrets, !inFixed);
     return key === 'name' ? redactBareUserinfo(out) : out;
   }
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, null));
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, null, inFixed));
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) copy[k] = redactValue(v, secrets, k);
+    for (const [k, v] of Object.entries(value)) copy[k] = redactValue(v, secrets, k, inFixed);
     return copy;
   }
   return value;
