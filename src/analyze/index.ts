@@ -1,14 +1,9 @@
 // The analyze stage: discovered files in, one Report out. Cheap first: a byte pre-filter decides
 // which files are decoded and parsed at all.
-import { discoverFiles } from '../discover/index.ts';
-import { readSourceFile } from '../discover/read.ts';
-import { mightBeLegacy } from '../discover/prefilter.ts';
-import type { DiscoveredFile, SourceText } from '../discover/index.ts';
-import { analyzeJsSource, type FileMatches } from './js-file.ts';
-import { analyzeEnvFile } from './detectors/config-env.ts';
-import { analyzeYamlOrJsonFile } from './detectors/config-yaml.ts';
-import { parseSuppressionComment } from './suppressions.ts';
-import { assembleReport } from './assemble.ts';
+import { discoverFiles } from '../discover/discover.ts';
+import { readIfMightBeLegacy } from '../discover/read.ts';
+import type { DiscoveredFile, SourceText } from '../discover/types.ts';
+import type { FileMatches } from './js-file.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
 
 export interface ScanOptions {
@@ -46,11 +41,34 @@ interface FileOutcome {
   matches?: FileMatches;
 }
 
-const READ_CONCURRENCY = 32;
+/** Files read (synchronously: fastest for small files) between two yields to the event loop. */
+const YIELD_EVERY = 256;
+
+/**
+ * The analyzers (Babel, YAML, the scope catalogue) are loaded while git lists the files, so their
+ * start-up cost hides behind the wait instead of adding to it.
+ */
+function loadAnalyzers() {
+  return Promise.all([
+    import('./js-file.ts'),
+    import('./detectors/config-env.ts'),
+    import('./detectors/config-yaml.ts'),
+    import('./suppressions.ts'),
+    import('./assemble.ts'),
+    import('../scopes/catalogue.ts').then((catalogue) => catalogue.loadCatalogue()),
+  ]).then(([js, env, yaml, suppressions, assemble]) => ({
+    analyzeJsSource: js.analyzeJsSource,
+    analyzeEnvFile: env.analyzeEnvFile,
+    analyzeYamlOrJsonFile: yaml.analyzeYamlOrJsonFile,
+    parseSuppressionComment: suppressions.parseSuppressionComment,
+    assembleReport: assemble.assembleReport,
+  }));
+}
+type Analyzers = Awaited<ReturnType<typeof loadAnalyzers>>;
 
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
-  const discovery = await discoverFiles({
+  const discovering = discoverFiles({
     root: options.root,
     paths: options.paths,
     include: config.include,
@@ -58,6 +76,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     maxFileSize: config.maxFileSize,
     useGit: options.useGit,
   });
+  const analyzersLoading = loadAnalyzers();
+  // Both are awaited together so that a rejection of either is never left unhandled.
+  const [discovery, analyzers] = await Promise.all([discovering, analyzersLoading]);
 
   const skipped: SkippedFile[] = [...discovery.skipped];
   const errors: FileError[] = [...discovery.errors];
@@ -66,18 +87,20 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const analyzed: AnalyzedFile[] = [];
   const findings: Finding[] = [];
   let done = 0;
+  let unread = 0;
   const total = discovery.files.length;
 
-  await forEachLimited(discovery.files, READ_CONCURRENCY, async (file) => {
-    const read = await readSourceFile(file, config.maxFileSize);
-    if ('reason' in read) {
+  for (const file of discovery.files) {
+    const read = readIfMightBeLegacy(file, config.maxFileSize);
+    if (read !== null && 'reason' in read) {
       skipped.push(read);
-    } else if (mightBeLegacy(read.buffer, file.kind)) {
+      unread += 1;
+    } else if (read !== null) {
       try {
-        const outcome = await analyzeFile(file, read, config);
+        const outcome = await analyzeFile(analyzers, file, read, config);
         outcome.secrets.forEach((s) => secrets.add(s));
         for (const comment of outcome.comments) {
-          const suppression = parseSuppressionComment(comment, file.path, read.text);
+          const suppression = analyzers.parseSuppressionComment(comment, file.path, read.text);
           if (suppression) suppressions.push(suppression);
         }
         if (outcome.findings.length > 0) {
@@ -90,11 +113,22 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     }
     done += 1;
     options.onProgress?.({ done, total, findings: findings.length });
-  });
+    if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 
-  const report = assembleReport({
+  // The cross-file pass (issue 6): only when the fast scan found something; it loads ts-morph only if needed.
+  if (findings.length > 0) {
+    const { runProjectPass } = await import('./project/index.ts');
+    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config });
+    findings.splice(0, findings.length, ...deep.findings);
+    analyzed.splice(0, analyzed.length, ...deep.analyzed);
+    deep.secrets.forEach((s) => secrets.add(s));
+    errors.push(...deep.errors);
+  }
+
+  const report = analyzers.assembleReport({
     root: options.root,
-    filesScanned: total - skipped.length,
+    filesScanned: total - unread,
     findings,
     errors,
     skipped,
@@ -103,7 +137,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   return { report, secrets: { values: secrets }, suppressions, files: analyzed };
 }
 
-async function analyzeFile(file: DiscoveredFile, source: SourceText, config: Config): Promise<FileOutcome> {
+async function analyzeFile(analyzers: Analyzers, file: DiscoveredFile, source: SourceText, config: Config): Promise<FileOutcome> {
+  const { analyzeJsSource, analyzeEnvFile, analyzeYamlOrJsonFile } = analyzers;
   switch (file.kind) {
     case 'js':
       return analyzeJsSource({ path: file.path, text: source.text }, { config });
@@ -137,15 +172,4 @@ function describeError(error: unknown): string {
     return `${message.replace(/\s*\(\d+:\d+\)$/, '')} (line ${line}${column ? `, column ${column}` : ''})`;
   }
   return error instanceof Error ? error.message : String(error);
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await work(item);
-    }
-  });
-  await Promise.all(runners);
 }

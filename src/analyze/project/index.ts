@@ -1,0 +1,137 @@
+// The project pass: after the fast per-file scan, resolve what one file alone cannot (imported
+// constants and JSON, env files, wrappers and client instances used from other files) over the
+// involved files only, and return the scan's findings with those files re-analyzed.
+import { readSourceFile } from '../../discover/read.ts';
+import type { DiscoveredFile, SourceText } from '../../discover/types.ts';
+import type { Config, FileError, Finding } from '../../types.ts';
+import type { FileMatches } from '../js-file.ts';
+import { findCrossCalls } from './cross-calls.ts';
+import { loadDefinitionFinder } from './declarations.ts';
+import { recordEdits } from './edits.ts';
+import { buildEnvIndex, looksLikeLocation } from './env-files.ts';
+import { collectFindings } from './findings.ts';
+import { findInvolvedFiles } from './involved.ts';
+import { createModel } from './model.ts';
+import { detectInUnit, prepareUnit, shareClientConfigs } from './unit-analysis.ts';
+import { envUnit, jsonUnit, jsUnit, type ModuleUnit } from './units.ts';
+
+/** A file with findings, as the analyze stage keeps it (same shape as `AnalyzedFile` there). */
+export interface ProjectFile {
+  source: SourceText;
+  findings: Finding[];
+  matches?: FileMatches;
+}
+
+export interface ProjectPassInput {
+  files: readonly DiscoveredFile[];
+  /** The fast scan's findings and analyzed files. */
+  findings: readonly Finding[];
+  analyzed: readonly ProjectFile[];
+  config: Config;
+}
+
+export interface ProjectPassResult {
+  /** Every finding: the fast scan's, with those of re-analyzed files replaced. */
+  findings: Finding[];
+  analyzed: ProjectFile[];
+  /** Hard-coded credentials seen through other files, for redaction. */
+  secrets: string[];
+  /** Files the pass re-analyzed (their findings replace the fast scan's). */
+  reanalyzed: string[];
+  /** Whether the TypeScript checker was loaded. */
+  usedChecker: boolean;
+  /** A failure of the pass itself: the fast scan's results are kept and the report says it is incomplete. */
+  errors: FileError[];
+}
+
+export async function runProjectPass(input: ProjectPassInput): Promise<ProjectPassResult> {
+  try {
+    return await projectPass(input);
+  } catch (error) {
+    const message = `The cross-file pass failed, so findings that need other files may be missing: ${error instanceof Error ? error.message : String(error)}`;
+    return { ...unchangedResult(input), errors: [{ file: '.', message }] };
+  }
+}
+
+function unchangedResult(input: ProjectPassInput): ProjectPassResult {
+  return { findings: [...input.findings], analyzed: [...input.analyzed], secrets: [], reanalyzed: [], usedChecker: false, errors: [] };
+}
+
+async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> {
+  const unchanged = unchangedResult(input);
+  if (input.findings.length === 0) return unchanged;
+  const byPath = new Map(input.files.map((f) => [f.path, f]));
+  const fastSources = new Map(input.analyzed.map((a) => [a.source.file.path, a.source]));
+
+  const envFiles = await readTexts(input.files.filter((f) => f.kind === 'env'), input.config.maxFileSize, fastSources);
+  const envIndex = buildEnvIndex(envFiles.map(({ file, source }) => ({ file: file.path, text: source.text })));
+  const envKeys = [...envIndex].filter(([, defs]) => defs.some((d) => looksLikeLocation(d.value))).map(([key]) => key);
+  const flagged = new Set(input.findings.map((f) => f.file));
+
+  const involved = await findInvolvedFiles({ files: input.files, flagged, envKeys, maxFileSize: input.config.maxFileSize });
+  const moduleFiles = involved.modules.map((p) => byPath.get(p)!).filter(Boolean);
+  const sources = await readTexts(moduleFiles, input.config.maxFileSize, fastSources);
+
+  const units: ModuleUnit[] = [];
+  for (const { file, source } of sources) {
+    if (file.kind === 'json') {
+      const unit = jsonUnit(file.path, file.absolutePath, source.text);
+      if (unit) units.push(unit);
+      continue;
+    }
+    try {
+      units.push(jsUnit(file.path, file.absolutePath, source.text, source));
+    } catch {
+      // A file that does not parse: the fast scan reports it if it was flagged; otherwise it lends nothing.
+    }
+  }
+  for (const { file, source } of envFiles) units.push(envUnit(file.path, file.absolutePath, source.text));
+
+  const jsUnits = units.filter((u) => u.kind === 'js');
+  if (jsUnits.length === 0) return unchanged;
+  const finder = involved.crossModule ? await loadDefinitionFinder(units) : null;
+  const model = createModel(units, envIndex, finder);
+
+  const analyses = jsUnits.map((u) => prepareUnit(model, u, input.config));
+  shareClientConfigs(analyses);
+  analyses.forEach(detectInUnit);
+  const crossCalls = findCrossCalls(model, analyses);
+  const { files, secrets } = collectFindings(model, analyses, crossCalls, input.config);
+
+  leaveFastScanRewritesToFix(files.flatMap((f) => f.findings), input.findings);
+
+  const replaced = new Set(jsUnits.map((u) => u.file));
+  const findings = input.findings.filter((f) => !replaced.has(f.file));
+  const analyzed = input.analyzed.filter((a) => !replaced.has(a.source.file.path));
+  const unitByFile = new Map(jsUnits.map((u) => [u.file, u]));
+  for (const result of files) {
+    if (result.findings.length === 0) continue;
+    const unit = unitByFile.get(result.file)!;
+    findings.push(...result.findings);
+    analyzed.push({ source: unit.source!, findings: result.findings, matches: result.matches });
+  }
+  return { findings, analyzed, secrets: [...secrets], reanalyzed: [...replaced].sort(), usedChecker: finder !== null, errors: [] };
+}
+
+/**
+ * A finding the fast scan already had, and already judged fixable, is rewritten by the fix stage's
+ * own transforms: the project pass records edits only for what needed other files to resolve.
+ */
+function leaveFastScanRewritesToFix(deep: readonly Finding[], fast: readonly Finding[]): void {
+  const fixableBefore = new Set(fast.filter((f) => f.fixable).map((f) => `${f.file}\0${f.id}`));
+  for (const finding of deep) if (fixableBefore.has(`${finding.file}\0${finding.id}`)) recordEdits(finding, []);
+}
+
+async function readTexts(files: readonly DiscoveredFile[], maxFileSize: number, known: Map<string, SourceText>): Promise<Array<{ file: DiscoveredFile; source: SourceText }>> {
+  const out: Array<{ file: DiscoveredFile; source: SourceText }> = [];
+  for (const file of files) {
+    const existing = known.get(file.path);
+    if (existing) {
+      out.push({ file, source: existing });
+      continue;
+    }
+    const read = await readSourceFile(file, maxFileSize);
+    if (!('reason' in read)) out.push({ file, source: read });
+  }
+  return out;
+}

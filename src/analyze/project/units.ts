@@ -1,0 +1,82 @@
+// One module of the project pass: a parsed JS/TS file or JSON file, with the same per-file index and
+// evaluator the fast scan uses, plus a map from every node back to its module.
+import { parseExpression } from '@babel/parser';
+import { walk, type AstNode } from '../ast.ts';
+import { createEvaluator, type Evaluator } from '../evaluate.ts';
+import { buildImportMap, type ImportMap } from '../imports.ts';
+import { parseJs } from '../parse.ts';
+import { indexFile, type FileIndex } from '../scope.ts';
+import type { SourceText } from '../../discover/types.ts';
+
+export interface ModuleUnit {
+  /** Relative to the root, forward slashes. */
+  file: string;
+  absolutePath: string;
+  kind: 'js' | 'json' | 'env';
+  text: string;
+  /** The Program (JS), the top-level value (JSON), or a stand-in (env files). */
+  root: AstNode;
+  index: FileIndex;
+  /** The fast scan's own evaluator for this file: the project evaluator delegates to it. */
+  base: Evaluator;
+  imports: ImportMap;
+  source: SourceText | null;
+}
+
+export function jsUnit(file: string, absolutePath: string, text: string, source: SourceText | null): ModuleUnit {
+  const { program } = parseJs(text, file);
+  return unitFrom(file, absolutePath, 'js', text, program, source);
+}
+
+/** A JSON file as one expression, so its values are ordinary literals with lines and offsets. */
+export function jsonUnit(file: string, absolutePath: string, text: string): ModuleUnit | null {
+  try {
+    const value = parseExpression(text, { sourceType: 'module' }) as unknown as AstNode;
+    return unitFrom(file, absolutePath, 'json', text, value, null);
+  } catch {
+    return null;
+  }
+}
+
+/** Env files hold no AST; their values become stand-in string literals owned by this unit. */
+export function envUnit(file: string, absolutePath: string, text: string): ModuleUnit {
+  const root: AstNode = { type: 'Program', body: [], start: 0, end: text.length };
+  return unitFrom(file, absolutePath, 'env', text, root, null);
+}
+
+function unitFrom(file: string, absolutePath: string, kind: ModuleUnit['kind'], text: string, root: AstNode, source: SourceText | null): ModuleUnit {
+  const index = indexFile(root, text);
+  return { file, absolutePath, kind, text, root, index, base: createEvaluator(index), imports: buildImportMap(index), source };
+}
+
+/** Every node of a unit, mapped to the unit, so an evaluation can tell which file a node is in. */
+export function registerNodes(unit: ModuleUnit, owners: WeakMap<AstNode, ModuleUnit>): void {
+  walk(unit.root, (node) => {
+    owners.set(node, unit);
+  });
+}
+
+/** A string literal standing for an env file's value, owned by the env unit (for traces and rewrites). */
+export function envLiteral(unit: ModuleUnit, value: string, line: number): AstNode {
+  const lineStart = lineOffset(unit.text, line);
+  const lineText = unit.text.slice(lineStart).split(/\r?\n/, 1)[0];
+  const column = Math.max(0, lineText.indexOf('=') + 1);
+  return {
+    type: 'StringLiteral',
+    value,
+    start: lineStart + column,
+    end: lineStart + lineText.length,
+    loc: { start: { line, column }, end: { line, column: lineText.length } },
+    extra: { raw: JSON.stringify(value), rawValue: value },
+  };
+}
+
+function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let i = 1; i < line; i++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
