@@ -57,7 +57,7 @@ export function decideCheck(input: CheckInput): CheckOutcome {
   // assembleReport renumbers duplicate ids in place, so it only ever sees copies.
   const needed = withFindings(report, copies(suppression.kept));
   const shown = withFindings(report, copies(baseline.new));
-  const incomplete = report.errors.length > 0 || needed.unmapped.length > 0;
+  const incomplete = !needed.summary.complete;
   const rendered: Report = {
     ...shown,
     scopes: needed.scopes,
@@ -118,6 +118,10 @@ function incompleteReason(report: Report, unmapped: readonly UnmappedEndpoint[],
   if (unmapped.length > 0) {
     const endpoints = unmapped.map((u) => `${u.method ?? '(method unknown)'} ${u.endpoint}`);
     parts.push(`${count(unmapped.length, 'endpoint')} with no known scope (${list(endpoints)})`);
+  }
+  const dynamic = input.report.findings.filter((f) => f.rule === 'legacy-api-call' && f.endpoint === null);
+  if (dynamic.length > 0) {
+    parts.push(`${count(dynamic.length, 'call')} whose endpoint cannot be resolved statically (${list(dynamic.map((f) => `${f.file}:${f.line}`))})`);
   }
   const budget = input.allowedScopes ? '; the scope budget was checked only against the scopes found' : '';
   const allowed = input.allowIncomplete ? ' Allowed by --allow-incomplete.' : '';

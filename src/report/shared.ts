@@ -115,6 +115,8 @@ export function incompleteWarning(report: Report): string | null {
   const reasons: string[] = [];
   if (report.unmapped.length > 0) reasons.push(plural(report.unmapped.length, 'unmapped endpoint'));
   if (report.errors.length > 0) reasons.push(plural(report.errors.length, 'file') + ' that failed to parse');
+  const dynamic = report.findings.filter((f) => f.rule === 'legacy-api-call' && f.endpoint === null).length;
+  if (dynamic > 0) reasons.push(plural(dynamic, 'call') + ' with an endpoint not known statically');
   const why = reasons.length > 0 ? ` (${reasons.join(', ')})` : '';
   return `The scope list may be incomplete${why}: check the items that need a human.`;
 }
