@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { OK, USAGE_OR_TOOL_ERROR } from '../check/exit-codes.ts';
+import { progressReporter } from './progress.ts';
+import { addCommonOptions, resolveTarget, type CommonFlags } from './target.ts';
+import { UsageError } from './errors.ts';
+import type { CliIO } from './io.ts';
+
+export const FIX_FORMATS = ['text', 'json'] as const;
+
+interface FixFlags extends CommonFlags {
+  format: string;
+  dryRun?: boolean;
+  patch?: string;
+  allowDirty?: boolean;
+  tokenEnv?: string;
+  storeHashEnv?: string;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function registerFix(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  const command = program
+    .command('fix')
+    .description('rewrite legacy calls to the OAuth gateway with an X-Auth-Token header')
+    .argument('[paths...]', 'files or folders to fix', [])
+    .option('--dry-run', 'print the unified diffs (secrets redacted) and write nothing')
+    .option('--patch <file>', 'write one patch file instead of changing the files')
+    .option('--allow-dirty', 'write even when git shows uncommitted changes in the files to change')
+    .option('--token-env <name>', 'env var that holds the access token (default: tokenEnv in the config, else BIGCOMMERCE_ACCESS_TOKEN)')
+    .option('--store-hash-env <name>', 'env var that holds the store hash where no hash is known (default: storeHashEnv, else BIGCOMMERCE_STORE_HASH)')
+    .addOption(new Option('-f, --format <format>', 'format of the summary').choices([...FIX_FORMATS]).default('text'))
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 the fix completed, 2 usage or tool error (including uncommitted changes without\n--allow-dirty, and files that could not be written: they are listed).',
+    );
+  addCommonOptions(command).action(async (paths: string[], flags: FixFlags) => {
+    if (flags.dryRun && flags.patch) throw new UsageError('--dry-run and --patch cannot be used together');
+    for (const [flag, value] of [['--token-env', flags.tokenEnv], ['--store-hash-env', flags.storeHashEnv]] as const) {
+      if (value !== undefined && !ENV_NAME.test(value)) throw new UsageError(`${flag} takes an environment variable name, got '${value}'`);
+    }
+    const target = await resolveTarget(paths, flags, io);
+    const config = {
+      ...target.config,
+      tokenEnv: flags.tokenEnv ?? target.config.tokenEnv,
+      storeHashEnv: flags.storeHashEnv ?? target.config.storeHashEnv,
+    };
+    const [{ scanProject }, rewrite, summaryModule] = await Promise.all([
+      import('../analyze/index.ts'),
+      import('../rewrite/index.ts'),
+      import('../rewrite/summary.ts'),
+    ]);
+
+    const progress = progressReporter(io);
+    const scan = await scanProject({ ...target, config, onProgress: progress.onProgress });
+    progress.clear();
+    const plan = await rewrite.planRewrites(scan, config);
+    const changed = plan.patches.filter((p) => p.before !== p.after);
+
+    let written: Awaited<ReturnType<typeof rewrite.writePatches>> | undefined;
+    let diffs: string[] | undefined;
+    let mode: 'write' | 'dry-run' | 'patch' = 'write';
+    if (flags.dryRun) {
+      mode = 'dry-run';
+      diffs = changed.map((p) => rewrite.unifiedDiff(p, scan.secrets));
+      if (flags.format === 'text') for (const diff of diffs) io.stdout.write(diff);
+    } else if (flags.patch) {
+      mode = 'patch';
+      const { default: writeFileAtomic } = await import('write-file-atomic');
+      await writeFileAtomic(resolve(io.cwd, flags.patch), rewrite.patchFileText(changed, scan.secrets));
+    } else {
+      written = await rewrite.writePatches(changed, { root: target.root, allowDirty: flags.allowDirty });
+    }
+
+    const summary = summaryModule.buildFixSummary({
+      mode,
+      report: scan.report,
+      plan,
+      config,
+      secrets: scan.secrets,
+      written,
+      patchFile: flags.patch,
+      diffs: flags.format === 'json' ? diffs : undefined,
+    });
+    if (flags.format === 'json') io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else io.stdout.write(`${flags.dryRun && changed.length > 0 ? '\n' : ''}${summaryModule.renderFixSummaryText(summary)}`);
+    setExit(written && written.refused.length > 0 ? USAGE_OR_TOOL_ERROR : OK);
+  });
+}
