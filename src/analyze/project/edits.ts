@@ -140,7 +140,9 @@ function authEdits(model: ProjectModel, auth: AuthEvidence, config: Config): Pro
   const unit = model.unitOf(auth.node);
   const prop = auth.node;
   if (!unit || unit.kind !== 'js' || !isObjectProperty(prop)) return [];
-  const token = `process.env.${config.tokenEnv}`;
+  // In TypeScript a header value must be a string, and an env read may be undefined.
+  const typescript = /\.[cm]?tsx?$/.test(unit.file);
+  const token = `process.env.${config.tokenEnv}${typescript ? ' as string' : ''}`;
   if (auth.kind === 'basic-header') {
     return [edit(unit, prop.start!, prop.end!, `'X-Auth-Token': ${token}`, prop.loc.start.line, 'Authorization: Basic → X-Auth-Token')];
   }

@@ -44,7 +44,12 @@ describe('the integration fixture', async () => {
       'store_v2_products modify',
     ]);
     expect(unmapped).toEqual([]);
-    expect(summary.complete).toBe(true);
+  });
+
+  it('calls the scope list incomplete only because of the proxy call whose path is dynamic', () => {
+    expect(summary.complete).toBe(false);
+    const dynamic = findings.filter((f) => f.rule === 'legacy-api-call' && f.endpoint === null).map((f) => `${f.file}:${f.line}`);
+    expect(dynamic).toEqual(['src/routes/proxy.js:8']);
   });
 
   it('marks the call whose method and path come from the incoming request as dynamic', () => {

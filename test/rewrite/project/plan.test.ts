@@ -48,7 +48,7 @@ describe('planProjectRewrites on the integration fixture', async () => {
   it('replaces basic auth with the token header in the client class and the axios instance', () => {
     expect(after('src/lib/bigcommerce-client.js')).toContain("headers: { Accept: 'application/json', 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN },");
     expect(after('src/lib/bigcommerce-client.js')).not.toContain('auth: this.credentials');
-    expect(after('src/lib/store-api.ts')).toContain("headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN, Accept: 'application/json' },");
+    expect(after('src/lib/store-api.ts')).toContain("headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN as string, Accept: 'application/json' },");
   });
 
   it('only drops the .json suffix at call sites, leaving calls without one alone', () => {
