@@ -284,7 +284,7 @@ describe('check with suppression comments', () => {
     const { report, stderr, code } = await suppressionReport();
     expect(code).toBe(1);
     expect(report.findings.every((f) => f.rule === 'suppression-without-reason' || f.rule === 'unused-suppression')).toBe(true);
-    expect(stderr).toContain('Suppression comments to fix: 1 suppression without a reason, 1 unused suppression.');
+    expect(stderr).toContain('Suppression comments to fix: 1 suppression without a reason, 2 unused suppressions.');
   });
 
   it('exits 0 once the problems are fixed: a reason given and the stale comment deleted', async () => {
