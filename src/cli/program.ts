@@ -4,6 +4,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { USAGE_OR_TOOL_ERROR } from '../check/exit-codes.ts';
 import { describeFailure } from './errors.ts';
 import { registerCheck } from './check.ts';
+import { registerFix } from './fix.ts';
+import { registerReview } from './review.ts';
 import { registerScan } from './scan.ts';
 import type { CliIO } from './io.ts';
 
@@ -24,6 +26,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   registerScan(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerFix(program, io, setExit);
+  registerReview(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
