@@ -129,6 +129,25 @@ describe('unifiedDiff', () => {
     expect(diff).not.toContain('f3a9c2d17b604e58a1c0d9e2b7f4a6c5');
     expect(diff).toContain('…(redacted)');
   });
+
+  it('leaves the words a removed Basic-auth helper was made of readable', async () => {
+    const helper = [
+      "const BASE = 'https://store-abc123.mybigcommerce.com/api/v2';",
+      'function basicAuthHeader() {',
+      "  return 'Basic ' + Buffer.from(process.env.BC_USER + ':' + process.env.BC_KEY).toString('base64');",
+      '}',
+      'export async function orders() {',
+      '  const res = await fetch(`${BASE}/orders`, { headers: { Authorization: basicAuthHeader() } });',
+      '  return res.json();',
+      '}',
+      '',
+    ].join('\n');
+    const root = tree({ 'a.js': helper });
+    const result = await scan(root);
+    const diff = unifiedDiff((await planRewrites(result, defaultConfig())).patches[0], result.secrets);
+    expect(diff).toContain("-  return 'Basic ' + Buffer.from");
+    expect(diff).toContain("toString('base64')");
+  });
 });
 
 describe('previewChange', () => {

@@ -127,6 +127,13 @@ export function opNode(op: Op): AstNode | null {
 
 const CREDENTIAL_NAME = /key|pass|pwd|secret|token|cred|auth/i;
 
+/** The words a Basic-header helper is made of are not credentials; redacting them only garbles diffs. */
+const AUTH_VOCABULARY = /^(basic\s*|bearer\s*|base64|utf-?8|latin1|binary|hex|ascii|authorization|application\/json)$/i;
+
+function mayBeCredential(value: string): boolean {
+  return value.length >= 6 && !AUTH_VOCABULARY.test(value.trim());
+}
+
 /**
  * Declarations the edits leave unused: variables and helpers whose every use was inside the code
  * the edits remove (the Basic header, the auth option). Only pure initializers, never exports.
@@ -164,7 +171,7 @@ export function unusedDeclarations(rc: RewriteContext, usage: Usage, edits: Text
       consider(range);
       if (CREDENTIAL_NAME.test(binding.name)) {
         walk(declaration, (node) => {
-          if (isStringLiteral(node) && String(node.value).length >= 6) secrets.push(String(node.value));
+          if (isStringLiteral(node) && mayBeCredential(String(node.value))) secrets.push(String(node.value));
         });
       }
     }
