@@ -10,7 +10,7 @@ import type { ReviewAction, ReviewState } from './reducer.ts';
 import { Confirm } from './components/Confirm.tsx';
 import { Footer } from './components/Footer.tsx';
 import { Help } from './components/Help.tsx';
-import { ItemView } from './components/ItemView.tsx';
+import { ItemView, MAX_TRACE } from './components/ItemView.tsx';
 import { Overview } from './components/Overview.tsx';
 import { Progress } from './components/Progress.tsx';
 import { StoreHashPrompt } from './components/StoreHashPrompt.tsx';
@@ -92,7 +92,7 @@ function Body({ state, props }: { state: ReviewState; props: ReviewAppProps }) {
           accepted={resolve(accepted)}
           acceptedUnknown={accepted.filter((i) => !i.scope).length}
           storeHash={item.needsStoreHash ? state.storeHashes[item.needsStoreHash.domain] : undefined}
-          maxDiffLines={props.rows ? Math.max(6, props.rows - 24) : 30}
+          maxDiffLines={props.rows ? Math.max(6, props.rows - 24 - extraItemLines(item)) : 30}
         />
       );
     }
@@ -173,4 +173,10 @@ export function ReviewApp(props: ReviewAppProps) {
       </Box>
     </ColorContext.Provider>
   );
+}
+
+/** Trace and note lines take screen rows too; the diff gives way so the header stays in view. */
+function extraItemLines(item: ReviewItem): number {
+  const trace = item.finding.trace.length > 0 ? Math.min(item.finding.trace.length, MAX_TRACE) + 1 : 0;
+  return trace + item.notes.length;
 }

@@ -44,7 +44,7 @@ describe('ReviewApp', () => {
   it('opens on the overview with counts by file and rule and the minimum scopes', async () => {
     const { frame } = setup([...sampleItems(), makeItem('x1', 'src/x.js', 4, { rewritable: false, notes: [{ kind: 'browser-side', message: 'Runs in the browser' }] })]);
     await tick();
-    expect(frame()).toContain('6 findings in 3 files: 5 can be rewritten, 1 need a human.');
+    expect(frame()).toContain('6 changes to review in 3 files: 5 can be rewritten, 1 need a human.');
     expect(frame()).toMatch(/3 {2}src\/a\.js/);
     expect(frame()).toMatch(/6 {2}legacy-api-call/);
     expect(frame()).toContain('Orders: modify  (store_v2_orders)');
@@ -60,7 +60,7 @@ describe('ReviewApp', () => {
       <ReviewApp items={sampleItems()} envVars={[]} onFinish={vi.fn()} onCancel={vi.fn()} color={false} columns={80} />,
     );
     await tick();
-    expect(frame()).toContain('5 findings in 2 files');
+    expect(frame()).toContain('5 changes to review in 2 files');
   });
 
   it('Enter shows the first change with its diff, scope and the empty running checklist', async () => {

@@ -85,7 +85,7 @@ describe('runReview', () => {
     await vi.waitFor(() => expect(stdout.output).toContain('Scanning… 1/2 files · 3 findings so far'));
     finishLoading(sampleItems());
     await tick(100);
-    await vi.waitFor(() => expect(stdout.output).toContain('5 findings in 2 files'));
+    await vi.waitFor(() => expect(stdout.output).toContain('5 changes to review in 2 files'));
     await typeKeys(stdin, '\u0003');
     await expect(result).resolves.toBe('cancelled');
   });

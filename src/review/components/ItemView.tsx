@@ -7,7 +7,7 @@ import { Line } from './theme.tsx';
 import type { Tone } from './theme.tsx';
 
 /** Where the host, auth and path came from (cross-file findings); a few lines are enough to orient. */
-const MAX_TRACE = 4;
+export const MAX_TRACE = 4;
 
 const DECISION_TONES: Record<Decision, Tone> = { accepted: 'ok', skipped: 'muted', acknowledged: 'ok' };
 

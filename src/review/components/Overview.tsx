@@ -48,7 +48,7 @@ export function Overview({ items, checklist }: { items: ReviewItem[]; checklist:
   return (
     <Box flexDirection="column" gap={1}>
       <Line bold>
-        {`${items.length} findings in ${files} files: ${rewritable} can be rewritten, ${human.length} need a human.`}
+        {`${items.length} changes to review in ${files} files: ${rewritable} can be rewritten, ${human.length} need a human.`}
       </Line>
       <Counts title="By file" rows={countBy(items, (item) => shortenPath(item.file))} />
       <Counts title="By rule" rows={countBy(items, (item) => item.finding.rule)} />
