@@ -139,3 +139,5 @@ export default axios;
 export { AxiosError };
 export const isAxiosError = axios.isAxiosError;
 export const create = axios.create;
+// What `require('axios')` returns to CommonJS apps (Node's require of an ES module gives this export).
+export { axios as 'module.exports' };
