@@ -312,6 +312,11 @@ export function secretForms(ev: Evaluator, auth: AuthEvidence): string[] {
   const out = new Set<string>();
   for (const secret of auth.hardcoded) {
     out.add(secret.value);
+    // A password in a URL is percent-encoded; the credential itself is the decoded form.
+    if (secret.what === 'userinfo') {
+      const decoded = safeDecode(secret.value);
+      if (decoded !== secret.value) out.add(decoded);
+    }
     if (secret.what === 'token') {
       const decoded = Buffer.from(secret.value, 'base64').toString('utf8');
       if (/^[\x20-\x7e]+:[\x20-\x7e]+$/.test(decoded)) {
@@ -329,4 +334,12 @@ export function secretForms(ev: Evaluator, auth: AuthEvidence): string[] {
     }
   }
   return [...out];
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

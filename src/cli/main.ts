@@ -2,6 +2,12 @@
 // Everything past the quick answers is loaded on demand, so a bare `--version` starts lean.
 import { quickAnswer } from './quick.ts';
 
+// A reader that stops early (`fix --dry-run | head`) is not an error: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const argv = process.argv.slice(2);
 const quick = quickAnswer(argv);
 if (quick !== null) {

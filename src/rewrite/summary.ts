@@ -23,6 +23,8 @@ export interface FixSummary {
   envFiles: RewritePlan['envChanges'];
   scopes: ScopeRequirement[];
   scopeChecklist: string[];
+  /** Files the scan could not analyze (syntax errors): nothing in them was rewritten. */
+  notParsed: Array<{ file: string; message: string }>;
   complete: boolean;
   patchFile?: string;
   diffs?: string[];
@@ -77,6 +79,7 @@ export function buildFixSummary(input: {
     envFiles: plan.envChanges,
     scopes: safeReport.scopes,
     scopeChecklist: scopeChecklistLines(safeReport),
+    notParsed: safeReport.errors,
     complete: report.summary.complete,
     ...(input.patchFile ? { patchFile: input.patchFile } : {}),
     ...(input.diffs ? { diffs: input.diffs } : {}),
@@ -103,6 +106,10 @@ export function renderFixSummaryText(s: FixSummary): string {
   if (s.leftForHuman.length > 0) {
     lines.push('', 'Left for a human');
     for (const l of s.leftForHuman) lines.push(`  ! ${l.file}:${l.line}  ${l.reason}`);
+  }
+  if (s.notParsed.length > 0) {
+    lines.push('', 'Not analyzed (could not be parsed; nothing in them was rewritten)');
+    for (const e of s.notParsed) lines.push(`  ✖ ${e.file}: ${e.message}`);
   }
   for (const env of s.envFiles) {
     const parts = [env.added.length > 0 ? `added ${env.added.join(', ')}` : null, env.removed.length > 0 ? `removed ${env.removed.join(', ')}` : null, env.kept.length > 0 ? `kept ${env.kept.join(', ')} (still read)` : null].filter(Boolean);

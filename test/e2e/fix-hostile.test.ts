@@ -53,12 +53,8 @@ describe('fix beside a file that does not parse', () => {
     expect(json.filesChanged).toEqual(['src/ok.js']);
   });
 
-  // KNOWN BUG: src/rewrite/summary.ts (buildFixSummary / renderFixSummaryText). Input: src/broken.js
-  // (a legacy call, then `export function broken( {`) beside a fixable src/ok.js. Expected: the summary
-  // names src/broken.js as not parsed (the scan report lists it under `errors`). Actual: neither the
-  // text nor the JSON summary mentions it; the text only says the scope list "may be incomplete: see
-  // the items left for a human", and no item is about it.
-  it.fails('names the file that does not parse in its summary, text and JSON', () => {
+  // A file that does not parse is named in the summary, or its legacy call would go unmentioned.
+  it('names the file that does not parse in its summary, text and JSON', () => {
     expect(result.stdout).toContain('src/broken.js');
     expect(JSON.stringify(json)).toContain('src/broken.js');
   });

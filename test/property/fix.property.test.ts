@@ -203,8 +203,7 @@ describe('fix on generated projects', () => {
             outputs[`${mode} summary (text)`] = renderFixSummaryText(summary);
             outputs[`${mode} summary (json)`] = JSON.stringify(summary, null, 2);
           }
-          // The decoded form of a percent-encoded userinfo password is left to the KNOWN BUG test below.
-          const checked = project.secrets.filter((s) => !project.decodedUserinfo.includes(s));
+          const checked = project.secrets;
           for (const [name, text] of Object.entries(outputs)) {
             for (const secret of checked) {
               for (const form of leakedForms(secret)) if (text.includes(form)) throw new Error(`${name} shows the planted credential as ${form}:\n${text}`);
@@ -216,12 +215,8 @@ describe('fix on generated projects', () => {
     );
   });
 
-  // KNOWN BUG: src/analyze/auth.ts `secretForms`. Input: src/orders.js calling
-  // fetch('https://u:Pa55word%3F0abc@store-abc123.mybigcommerce.com/api/v2/orders') with the password also
-  // written plainly in a comment below. Expected: the decoded password `Pa55word?0abc` (the real
-  // credential) is in the secret set, so the diff redacts it. Actual: only the percent-encoded form is
-  // collected, and the diff's context line prints the decoded password.
-  it.fails('redacts the decoded form of a percent-encoded userinfo password in the diff', async () => {
+  // The password in a URL is percent-encoded; the real credential is the decoded form.
+  it('redacts the decoded form of a percent-encoded userinfo password in the diff', async () => {
     const code = "export const run = () => fetch('https://u:Pa55word%3F0abc@store-abc123.mybigcommerce.com/api/v2/orders');\n// the password is Pa55word?0abc\n";
     const project: FixProject = { files: [{ path: 'src/orders.js', bytes: Buffer.from(code) }], secrets: ['Pa55word?0abc'], decodedUserinfo: [] };
     await inTempProject(project, async (root) => {
