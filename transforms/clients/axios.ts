@@ -2,7 +2,7 @@
 // into a new config argument in the place the method helper takes it.
 import { isMember, memberPropertyName, unwrap } from '../../src/analyze/ast.ts';
 import type { ClientPiece } from './types.ts';
-import { configHeaderNames, headerNames, headersIntoOptions, headersLiteral, insertOptionsArgument } from './shared.ts';
+import { headersIntoOptions, headersIntoRequestOrConfig, insertOptionsArgument, sendsHeader } from './shared.ts';
 
 const URL_FIRST = new Set(['get', 'delete', 'head', 'options']);
 const URL_DATA = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
@@ -10,20 +10,10 @@ const URL_DATA = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchF
 export const axiosPiece: ClientPiece = {
   client: 'axios',
   layout: 'joined',
-  hasHeader(rc, request, name) {
-    const wanted = name.toLowerCase();
-    return headerNames(rc, request.headers).has(wanted) || configHeaderNames(rc, request.config).has(wanted);
-  },
+  hasHeader: sendsHeader,
   addHeaders(rc, request, headers) {
-    if (request.headers) {
-      const literal = headersLiteral(rc, request.headers);
-      return literal ? [{ kind: 'add-properties', object: literal, props: headers }] : { reason: 'The request headers come from a value the codemod cannot add to.' };
-    }
-    const own = headersIntoOptions(rc, request.options, headers);
-    if (own) return own;
-    if (request.options) return { reason: 'The request config is not an object literal the codemod can add headers to.' };
-    const shared = request.config?.options ? headersIntoOptions(rc, request.config.options, headers) : null;
-    if (shared) return shared;
+    const existing = headersIntoRequestOrConfig(rc, request, headers, 'The request config is not an object literal the codemod can add headers to.');
+    if (existing) return existing;
     const callee = unwrap(request.call.callee);
     const helper = callee && isMember(callee) ? memberPropertyName(callee) : null;
     const count = (request.call.arguments ?? []).length;

@@ -1,27 +1,15 @@
 // got: headers go into the call's options, else into the nearest `got.extend({...})` options, else
 // into a new options argument.
 import type { ClientPiece } from './types.ts';
-import { configHeaderNames, headerNames, headersIntoOptions, headersLiteral, insertOptionsArgument } from './shared.ts';
+import { headersIntoOptions, headersIntoRequestOrConfig, insertOptionsArgument, sendsHeader } from './shared.ts';
 
 export const gotPiece: ClientPiece = {
   client: 'got',
   layout: 'joined',
-  hasHeader(rc, request, name) {
-    const wanted = name.toLowerCase();
-    return headerNames(rc, request.headers).has(wanted) || configHeaderNames(rc, request.config).has(wanted);
-  },
+  hasHeader: sendsHeader,
   addHeaders(rc, request, headers) {
-    if (request.headers) {
-      const literal = headersLiteral(rc, request.headers);
-      return literal ? [{ kind: 'add-properties', object: literal, props: headers }] : { reason: 'The request headers come from a value the codemod cannot add to.' };
-    }
-    const own = headersIntoOptions(rc, request.options, headers);
-    if (own) return own;
-    if (request.options) return { reason: 'The request options are not an object literal the codemod can add headers to.' };
-    for (let config = request.config; config; config = config.parent) {
-      const shared = config.options ? headersIntoOptions(rc, config.options, headers) : null;
-      if (shared) return shared;
-    }
+    const existing = headersIntoRequestOrConfig(rc, request, headers, 'The request options are not an object literal the codemod can add headers to.');
+    if (existing) return existing;
     if ((request.call.arguments ?? []).length === 1) return insertOptionsArgument(rc, request.call, 0, headers);
     return { reason: 'The codemod found no options to add headers to on this got call.' };
   },

@@ -2,7 +2,7 @@
 // what it already sends, and adding to it or to an options object.
 import { getPropertyNode, isCall, isMember, memberPropertyName, stringValue, unwrap, type AstNode } from '../../src/analyze/ast.ts';
 import { headersObject } from '../../src/analyze/auth.ts';
-import type { ClientConfigMatch } from '../../src/analyze/detectors/detector.ts';
+import type { ClientConfigMatch, RequestMatch } from '../../src/analyze/detectors/detector.ts';
 import type { RewriteContext } from '../lib/context.ts';
 import type { Op } from '../lib/ops.ts';
 import type { Refusal } from '../lib/url.ts';
@@ -45,6 +45,35 @@ export function configHeaderNames(rc: RewriteContext, config: ClientConfigMatch 
   const names = new Set<string>();
   for (let c = config; c; c = c.parent) for (const name of headerNames(rc, c.headers)) names.add(name);
   return names;
+}
+
+/** Whether a request, or a config it goes through, already sends a header. */
+export function sendsHeader(rc: RewriteContext, request: RequestMatch, name: string): boolean {
+  const wanted = name.toLowerCase();
+  return headerNames(rc, request.headers).has(wanted) || configHeaderNames(rc, request.config).has(wanted);
+}
+
+/** Headers added to the headers object a request already sends; null when it sends none. */
+export function headersIntoRequestHeaders(rc: RewriteContext, request: RequestMatch, headers: HeaderList): Op[] | Refusal | null {
+  if (!request.headers) return null;
+  const literal = headersLiteral(rc, request.headers);
+  return literal ? [{ kind: 'add-properties', object: literal, props: headers }] : { reason: 'The request headers come from a value the codemod cannot add to.' };
+}
+
+/**
+ * Headers added to what a request already has: its headers, its options object, else the options of the
+ * nearest config it goes through that has an object literal. A refusal when the request's options are not
+ * one (`optionsRefusal`, in the client's words); null when there is nothing to add to.
+ */
+export function headersIntoRequestOrConfig(rc: RewriteContext, request: RequestMatch, headers: HeaderList, optionsRefusal: string): Op[] | Refusal | null {
+  const own = headersIntoRequestHeaders(rc, request, headers) ?? headersIntoOptions(rc, request.options, headers);
+  if (own) return own;
+  if (request.options) return { reason: optionsRefusal };
+  for (let config = request.config; config; config = config.parent) {
+    const shared = config.options ? headersIntoOptions(rc, config.options, headers) : null;
+    if (shared) return shared;
+  }
+  return null;
 }
 
 /** Headers into an options object literal: its `headers` (whatever form) or a new `headers` property. */

@@ -3,7 +3,6 @@
 import type { HttpMethod } from '../../types.ts';
 import {
   argumentAt,
-  getPropertyNode,
   isCall,
   isMember,
   memberPath,
@@ -15,8 +14,8 @@ import { authObjectEvidence, basicAuthFromHeaders, basicAuthValue } from '../aut
 import type { Env } from '../evaluate.ts';
 import { isMainExport } from '../imports.ts';
 import type { AuthEvidence, ClientConfigMatch, DetectContext, Detector, RequestMatch } from './detector.ts';
-import { memo } from './detector.ts';
-import { headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, urlExpression } from './shared.ts';
+import { callDetector, memo } from './detector.ts';
+import { authOption, headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
 
 const URL_FIRST: Record<string, HttpMethod> = { get: 'GET', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
 const URL_DATA: Record<string, HttpMethod> = { post: 'POST', put: 'PUT', patch: 'PATCH', postForm: 'POST', putForm: 'PUT', patchForm: 'PATCH' };
@@ -26,24 +25,7 @@ interface AxiosTarget {
   config: ClientConfigMatch | null;
 }
 
-export const axiosDetector: Detector = {
-  name: 'axios',
-  detectConfigs(ctx) {
-    return axiosConfigs(ctx);
-  },
-  detect(ctx) {
-    const matches: RequestMatch[] = [];
-    for (const call of ctx.index.calls) {
-      if (!isCall(call)) continue;
-      const match = matchAxiosCall(ctx, call, null);
-      if (match) matches.push(match);
-    }
-    return matches;
-  },
-  rematch(ctx, match, env) {
-    return matchAxiosCall(ctx, match.call, env);
-  },
-};
+export const axiosDetector: Detector = callDetector('axios', matchAxiosCall, axiosConfigs);
 
 /** True when `node` is the axios module itself (import, require, or the browser global). */
 function isAxiosModule(ctx: DetectContext, raw: AstNode | null): boolean {
@@ -84,22 +66,19 @@ export function matchAxiosCall(ctx: DetectContext, call: AstNode, env: Env | nul
 
   let urlNode: AstNode | null = null;
   let configNode: AstNode | null = null;
-  let method: HttpMethod | null = null;
-  let methodNode: AstNode | null = null;
-  let methodSource: RequestMatch['methodSource'] = 'default';
+  let helperMethod: HttpMethod | null = null;
   let dataNode: AstNode | null = null;
 
   if (helper && helper !== 'request') {
     urlNode = argumentAt(call, 0);
     if (helper in URL_FIRST) {
       configNode = argumentAt(call, 1);
-      method = URL_FIRST[helper];
+      helperMethod = URL_FIRST[helper];
     } else {
       dataNode = argumentAt(call, 1);
       configNode = argumentAt(call, 2);
-      method = URL_DATA[helper];
+      helperMethod = URL_DATA[helper];
     }
-    methodSource = 'helper';
   } else {
     // axios(config), axios(url, config), axios.request(config)
     const first = argumentAt(call, 0);
@@ -115,30 +94,16 @@ export function matchAxiosCall(ctx: DetectContext, call: AstNode, env: Env | nul
   const readEnv = config?.env ?? env;
   if (!urlNode) urlNode = optionValue(config, 'url');
   if (!dataNode) dataNode = optionValue(config, 'data');
-  if (methodSource !== 'helper') {
-    const m = optionValue(config, 'method');
-    if (m) {
-      methodNode = m;
-      methodSource = 'option';
-      method = ctx.evaluator.evaluateMethod(m, readEnv);
-    } else if (configNode && !config) {
-      methodSource = 'option';
-      method = null;
-    } else {
-      method = 'GET';
-    }
-  }
+  const { method, methodNode, methodSource } =
+    helperMethod !== null
+      ? requestMethod(ctx.evaluator, null, false, readEnv, helperMethod, 'helper')
+      : requestMethod(ctx.evaluator, optionValue(config, 'method'), !!configNode && !config, readEnv, 'GET', 'default');
 
   const url = urlExpression(ctx, urlNode, readEnv);
   const ownBase = optionValue(config, 'baseURL');
   const baseUrl = ownBase ? urlExpression(ctx, ownBase, readEnv) : target.config?.baseUrl ?? null;
   const headers = optionValue(config, 'headers');
-  const auth: AuthEvidence[] = [...headerAndUrlAuth(ctx, headers, url, readEnv)];
-  const authProp = config ? getPropertyNode(config.node, 'auth') : null;
-  if (authProp) {
-    const evidence = authObjectEvidence(ctx.evaluator, authProp, readEnv);
-    if (evidence) auth.push(evidence);
-  }
+  const auth: AuthEvidence[] = [...headerAndUrlAuth(ctx, headers, url, readEnv), ...authOption(ctx, config, readEnv)];
   if (target.config) auth.push(...target.config.auth);
   if (!url && !baseUrl) return null;
 
@@ -181,13 +146,7 @@ function instanceConfig(ctx: DetectContext, call: AstNode): ClientConfigMatch {
   const env = options?.env ?? null;
   const base = optionValue(options, 'baseURL');
   const headers = optionValue(options, 'headers');
-  const auth: AuthEvidence[] = [];
-  const authProp = options ? getPropertyNode(options.node, 'auth') : null;
-  if (authProp) {
-    const evidence = authObjectEvidence(ctx.evaluator, authProp, env);
-    if (evidence) auth.push(evidence);
-  }
-  auth.push(...basicAuthFromHeaders(ctx.evaluator, headers, env));
+  const auth: AuthEvidence[] = [...authOption(ctx, options, env), ...basicAuthFromHeaders(ctx.evaluator, headers, env)];
   const holder = instanceHolder(ctx, call);
   return {
     client: 'axios',

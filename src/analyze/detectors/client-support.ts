@@ -2,7 +2,7 @@
 // a callee comes from, the calls chained on a request, and calls made later on the variable holding it.
 import { argumentAt, calleeName, isCall, isFunction, isMember, memberPropertyName, unwrap, walk, type AstNode } from '../ast.ts';
 import { basicAuthValue } from '../auth.ts';
-import type { Env, Evaluator } from '../evaluate.ts';
+import type { Env, Evaluator, Resolved } from '../evaluate.ts';
 import { staticText } from '../partial.ts';
 import type { Binding } from '../scope.ts';
 import type { AuthEvidence, DetectContext } from './detector.ts';
@@ -117,6 +117,19 @@ export function isFunctionLike(ev: Evaluator, raw: AstNode | null, env: Env | nu
   if (!node) return false;
   if (isFunction(node) || node.type === 'FunctionExpression') return true;
   return ev.resolveFunction(node, env) !== null;
+}
+
+/**
+ * `fn(options)` or `fn(url[, options][, callback])`: the options when they are an object we can see, the
+ * URL argument when it comes first, and whether options were passed that we cannot see into.
+ */
+export function optionsOrUrlArguments(ev: Evaluator, call: AstNode, first: AstNode, env: Env | null): { options: Resolved | null; urlNode: AstNode | null; opaqueOptions: boolean } {
+  const options = ev.resolveObject(first, env);
+  if (options) return { options, urlNode: null, opaqueOptions: false };
+  const second = argumentAt(call, 1);
+  if (!second || isFunctionLike(ev, second, env)) return { options: null, urlNode: first, opaqueOptions: false };
+  const resolved = ev.resolveObject(second, env);
+  return { options: resolved, urlNode: first, opaqueOptions: resolved === null };
 }
 
 /**

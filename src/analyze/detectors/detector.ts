@@ -2,7 +2,7 @@
 // requests in a file and says what each one is made of (URL, method, auth, headers), as AST nodes a
 // rewrite can act on. It never decides what is legacy: classify.ts does, for every client alike.
 import type { HttpMethod } from '../../types.ts';
-import type { AstNode } from '../ast.ts';
+import { isCall, type AstNode } from '../ast.ts';
 import type { Env, Evaluator } from '../evaluate.ts';
 import type { ImportMap } from '../imports.ts';
 import type { PartialString } from '../partial.ts';
@@ -119,4 +119,31 @@ export function memo<T>(ctx: DetectContext, key: string, compute: () => T): T {
   const value = compute();
   ctx.cache.set(key, value);
   return value;
+}
+
+/** The matcher a call-based detector is built on: one call (or a wrapper's call site, with `env`) to a request, or null. */
+export type CallMatcher = (ctx: DetectContext, call: AstNode, env: Env | null) => RequestMatch | null;
+
+/**
+ * A detector that reads every call in the file with `matchCall`, and reads a matched call again with
+ * parameter values bound through the same matcher. `detectConfigs` is set only when the client has configs.
+ */
+export function callDetector(name: string, matchCall: CallMatcher, detectConfigs?: (ctx: DetectContext) => ClientConfigMatch[]): Detector {
+  const detector: Detector = {
+    name,
+    detect(ctx) {
+      const matches: RequestMatch[] = [];
+      for (const call of ctx.index.calls) {
+        if (!isCall(call)) continue;
+        const match = matchCall(ctx, call, null);
+        if (match) matches.push(match);
+      }
+      return matches;
+    },
+    rematch(ctx, match, env) {
+      return matchCall(ctx, match.call, env);
+    },
+  };
+  if (detectConfigs) detector.detectConfigs = detectConfigs;
+  return detector;
 }

@@ -2,7 +2,7 @@
 import { argumentAt, calleeName, isCall, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
 import type { Env } from '../evaluate.ts';
 import type { DetectContext, Detector, RequestMatch } from './detector.ts';
-import { headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, urlExpression } from './shared.ts';
+import { headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
 
 /** Modules whose default (or `fetch`) export is a fetch function. */
 const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch', 'undici', '@whatwg-node/fetch', 'make-fetch-happen']);
@@ -67,25 +67,11 @@ export function matchFetchCall(ctx: DetectContext, call: AstNode, env: Env | nul
   const url = urlExpression(ctx, target, env);
   if (!url) return null;
   const init = optionsObject(ctx.evaluator, initNode, env);
-
-  let method: RequestMatch['method'] = 'GET';
-  let methodNode: AstNode | null = null;
-  let methodSource: RequestMatch['methodSource'] = 'default';
-  if (initNode && !init) {
-    // Options we cannot see may set any method.
-    method = null;
-    methodSource = 'option';
-  } else {
-    const m = optionValue(init, 'method');
-    if (m) {
-      methodNode = m;
-      methodSource = 'option';
-      method = ctx.evaluator.evaluateMethod(m, init?.env ?? env);
-    }
-  }
+  const readEnv = init?.env ?? env;
+  // Options we cannot see may set any method.
+  const { method, methodNode, methodSource } = requestMethod(ctx.evaluator, optionValue(init, 'method'), !!initNode && !init, readEnv, 'GET', 'default');
   const headers = optionValue(init, 'headers');
   const body = optionValue(init, 'body');
-  const readEnv = init?.env ?? env;
   return {
     client: 'fetch',
     call,

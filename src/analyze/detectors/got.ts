@@ -2,34 +2,17 @@
 // `got.extend({ prefixUrl, username, password, headers })` (also `instance.extend(...)`).
 import type { HttpMethod } from '../../types.ts';
 import { argumentAt, getPropertyNode, isCall, isMember, memberPropertyName, propertyValue, unwrap, type AstNode } from '../ast.ts';
-import { authObjectEvidence, authOptionEvidence, basicAuthFromHeaders } from '../auth.ts';
+import { authOptionEvidence, basicAuthFromHeaders } from '../auth.ts';
 import type { Env, Resolved } from '../evaluate.ts';
 import { isMainExport } from '../imports.ts';
 import { instanceHolder } from './axios.ts';
 import type { AuthEvidence, ClientConfigMatch, DetectContext, Detector, RequestMatch } from './detector.ts';
-import { memo } from './detector.ts';
-import { headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, urlExpression } from './shared.ts';
+import { callDetector, memo } from './detector.ts';
+import { authOption, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
 
 const HELPERS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD' };
 
-export const gotDetector: Detector = {
-  name: 'got',
-  detectConfigs(ctx) {
-    return gotConfigs(ctx);
-  },
-  detect(ctx) {
-    const matches: RequestMatch[] = [];
-    for (const call of ctx.index.calls) {
-      if (!isCall(call)) continue;
-      const match = matchGotCall(ctx, call, null);
-      if (match) matches.push(match);
-    }
-    return matches;
-  },
-  rematch(ctx, match, env) {
-    return matchGotCall(ctx, match.call, env);
-  },
-};
+export const gotDetector: Detector = callDetector('got', matchGotCall, gotConfigs);
 
 function isGotModule(ctx: DetectContext, raw: AstNode | null): boolean {
   const node = unwrap(raw);
@@ -73,22 +56,15 @@ export function matchGotCall(ctx: DetectContext, call: AstNode, env: Env | null)
   const readEnv = options?.env ?? env;
   const urlNode = urlNode0 ?? optionValue(options, 'url');
 
-  let method: HttpMethod | null = helper && helper in HELPERS ? HELPERS[helper] : 'GET';
-  let methodNode: AstNode | null = null;
-  let methodSource: RequestMatch['methodSource'] = helper && helper in HELPERS ? 'helper' : 'default';
-  const m = optionValue(options, 'method');
-  if (m && methodSource !== 'helper') {
-    methodNode = m;
-    methodSource = 'option';
-    method = ctx.evaluator.evaluateMethod(m, readEnv);
-  } else if (optionsNode && !options && methodSource !== 'helper') {
-    methodSource = 'option';
-    method = null;
-  }
+  // A helper's method wins over the options.
+  const { method, methodNode, methodSource } =
+    helper && helper in HELPERS
+      ? requestMethod(ctx.evaluator, null, false, readEnv, HELPERS[helper], 'helper')
+      : requestMethod(ctx.evaluator, optionValue(options, 'method'), !!optionsNode && !options, readEnv, 'GET', 'default');
 
   const url = urlExpression(ctx, urlNode, readEnv);
   const ownPrefix = optionValue(options, 'prefixUrl');
-  const baseUrl = ownPrefix ? urlExpression(ctx, ownPrefix, readEnv) : prefixOf(target.config);
+  const baseUrl = ownPrefix ? urlExpression(ctx, ownPrefix, readEnv) : inheritedBaseUrl(target.config);
   const headers = optionValue(options, 'headers');
   const auth: AuthEvidence[] = [...headerAndUrlAuth(ctx, headers, url, readEnv), ...credentialOptions(ctx, options)];
   for (let c = target.config; c; c = c.parent) auth.push(...c.auth);
@@ -112,11 +88,6 @@ export function matchGotCall(ctx: DetectContext, call: AstNode, env: Env | null)
   };
 }
 
-function prefixOf(config: ClientConfigMatch | null): RequestMatch['baseUrl'] {
-  for (let c = config; c; c = c.parent) if (c.baseUrl) return c.baseUrl;
-  return null;
-}
-
 /** `username` / `password` options (got ≥ 10), and the older `auth: 'user:pass'`. */
 function credentialOptions(ctx: DetectContext, options: Resolved | null): AuthEvidence[] {
   if (!options) return [];
@@ -126,11 +97,7 @@ function credentialOptions(ctx: DetectContext, options: Resolved | null): AuthEv
   if (user || pass) {
     out.push(authOptionEvidence(ctx.evaluator, (pass ?? user)!, user ? propertyValue(user) : null, pass ? propertyValue(pass) : null, options.env));
   }
-  const authProp = getPropertyNode(options.node, 'auth');
-  if (authProp) {
-    const evidence = authObjectEvidence(ctx.evaluator, authProp, options.env);
-    if (evidence) out.push(evidence);
-  }
+  out.push(...authOption(ctx, options));
   return out;
 }
 

@@ -6,8 +6,8 @@ import { authOptionEvidence } from '../auth.ts';
 import type { Env, Resolved } from '../evaluate.ts';
 import { staticText } from '../partial.ts';
 import type { HttpMethod } from '../../types.ts';
-import { memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
-import { headerAndUrlAuth, isXmlRequest, optionValue, urlExpression } from './shared.ts';
+import { callDetector, memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
+import { headerAndUrlAuth, isXmlRequest, optionValue, requestMethod, urlExpression } from './shared.ts';
 import { basicAuthFromHeaderSetters, callsInFunction, isFunctionLike, moduleOf, type ChainedCall } from './client-support.ts';
 
 const MODULES: ReadonlySet<string> = new Set(['jquery']);
@@ -16,24 +16,7 @@ const WINDOW_NAMES: ReadonlySet<string> = new Set(['window', 'globalThis', 'self
 /** Shorthand functions and the method each one sends (null: `ajax`, whose method is a setting). */
 const FUNCTIONS: Readonly<Record<string, HttpMethod | null>> = { ajax: null, get: 'GET', post: 'POST', getJSON: 'GET' };
 
-export const jqueryDetector: Detector = {
-  name: 'jquery',
-  detect(ctx) {
-    const matches: RequestMatch[] = [];
-    for (const call of ctx.index.calls) {
-      if (!isCall(call)) continue;
-      const match = matchJqueryCall(ctx, call, null);
-      if (match) matches.push(match);
-    }
-    return matches;
-  },
-  rematch(ctx, match, env) {
-    return matchJqueryCall(ctx, match.call, env);
-  },
-  detectConfigs(ctx) {
-    return setupConfigs(ctx);
-  },
-};
+export const jqueryDetector: Detector = callDetector('jquery', matchJqueryCall, setupConfigs);
 
 /** `$`, `jQuery` (globals or imported from 'jquery'), `window.$`, `window.jQuery`. */
 function isJquery(ctx: DetectContext, raw: AstNode | null): boolean {
@@ -118,19 +101,9 @@ export function matchJqueryCall(ctx: DetectContext, call: AstNode, env: Env | nu
   const url = urlExpression(ctx, urlNode, urlNode === first ? env : readEnv) ?? config?.baseUrl ?? null;
   if (!url) return null;
 
-  let method: HttpMethod | null = helper ?? 'GET';
-  let methodNode: AstNode | null = null;
-  let methodSource: RequestMatch['methodSource'] = helper ? 'helper' : 'default';
   // `$.get(settings)` also honours `type` / `method` in the settings (later jQuery versions).
-  const methodOption = optionValue(settings, 'method') ?? optionValue(settings, 'type');
-  if (methodOption && name !== 'getJSON') {
-    methodNode = methodOption;
-    methodSource = 'option';
-    method = ev.evaluateMethod(methodOption, readEnv);
-  } else if (opaqueSettings) {
-    method = null;
-    methodSource = 'option';
-  }
+  const methodOption = name === 'getJSON' ? null : optionValue(settings, 'method') ?? optionValue(settings, 'type');
+  const { method, methodNode, methodSource } = requestMethod(ev, methodOption, opaqueSettings, readEnv, helper ?? 'GET', helper ? 'helper' : 'default');
 
   const headers = optionValue(settings, 'headers');
   const auth = settings ? settingsAuth(ctx, settings, headers) : [];

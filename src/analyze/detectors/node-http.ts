@@ -1,36 +1,20 @@
 // Node's http / https: `https.request(options[, cb])`, `https.request(url[, options][, cb])` and
 // `.get(...)`, with the URL from `protocol` + `hostname`/`host` + `port` + `path`, or a URL string or
 // `new URL(...)`; basic auth from `auth: 'user:key'`, an Authorization header, or `req.setHeader(...)`.
-import { argumentAt, getPropertyNode, isCall, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
-import { authObjectEvidence } from '../auth.ts';
+import { argumentAt, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
 import type { Env, Resolved } from '../evaluate.ts';
 import { renderPartial, slicePartial, type PartialString } from '../partial.ts';
 import { splitUrl } from '../url.ts';
-import type { HttpMethod } from '../../types.ts';
-import type { AuthEvidence, DetectContext, Detector, RequestMatch, UrlExpression } from './detector.ts';
-import { headerAndUrlAuth, isXmlRequest, optionValue, urlExpression } from './shared.ts';
-import { basicAuthFromHeaderSetters, callsOnStoredValue, isFunctionLike, moduleOf, type ChainedCall } from './client-support.ts';
+import { callDetector, type AuthEvidence, type DetectContext, type Detector, type RequestMatch, type UrlExpression } from './detector.ts';
+import { authOption, headerAndUrlAuth, isXmlRequest, optionValue, requestMethod, urlExpression } from './shared.ts';
+import { basicAuthFromHeaderSetters, callsOnStoredValue, moduleOf, optionsOrUrlArguments, type ChainedCall } from './client-support.ts';
 
 const MODULES: ReadonlySet<string> = new Set(['http', 'https', 'node:http', 'node:https']);
 const REQUEST_FUNCTIONS: ReadonlySet<string> = new Set(['request', 'get']);
 const SETTERS: ReadonlySet<string> = new Set(['setHeader']);
 const BODY_WRITERS: ReadonlySet<string> = new Set(['write', 'end']);
 
-export const nodeHttpDetector: Detector = {
-  name: 'node-http',
-  detect(ctx) {
-    const matches: RequestMatch[] = [];
-    for (const call of ctx.index.calls) {
-      if (!isCall(call)) continue;
-      const match = matchNodeHttpCall(ctx, call, null);
-      if (match) matches.push(match);
-    }
-    return matches;
-  },
-  rematch(ctx, match, env) {
-    return matchNodeHttpCall(ctx, match.call, env);
-  },
-};
+export const nodeHttpDetector: Detector = callDetector('node-http', matchNodeHttpCall);
 
 /** `https.request` / `http.get` (module member or named import): the module and the function name. */
 function requestFunction(ctx: DetectContext, call: AstNode): { module: string; fn: string } | null {
@@ -55,34 +39,14 @@ export function matchNodeHttpCall(ctx: DetectContext, call: AstNode, env: Env | 
   const first = argumentAt(call, 0);
   if (!first) return null;
 
-  let options: Resolved | null = ev.resolveObject(first, env);
-  let urlArg: UrlExpression | null = null;
-  let opaqueOptions = false;
-  if (!options) {
-    urlArg = urlExpression(ctx, first, env);
-    const second = argumentAt(call, 1);
-    if (second && !isFunctionLike(ev, second, env)) {
-      options = ev.resolveObject(second, env);
-      opaqueOptions = options === null;
-    }
-  }
+  const { options, urlNode, opaqueOptions } = optionsOrUrlArguments(ev, call, first, env);
+  const urlArg = urlNode ? urlExpression(ctx, urlNode, env) : null;
   const readEnv = options?.env ?? env;
   const defaultScheme = target.module.endsWith('https') ? 'https:' : 'http:';
   const url = requestUrl(ctx, options, urlArg, defaultScheme);
   if (!url) return null;
 
-  let method: HttpMethod | null = 'GET';
-  let methodNode: AstNode | null = null;
-  let methodSource: RequestMatch['methodSource'] = target.fn === 'get' ? 'helper' : 'default';
-  const methodOption = optionValue(options, 'method');
-  if (methodOption) {
-    methodNode = methodOption;
-    methodSource = 'option';
-    method = ev.evaluateMethod(methodOption, readEnv);
-  } else if (opaqueOptions) {
-    method = null;
-    methodSource = 'option';
-  }
+  const { method, methodNode, methodSource } = requestMethod(ev, optionValue(options, 'method'), opaqueOptions, readEnv, 'GET', target.fn === 'get' ? 'helper' : 'default');
 
   const headers = optionValue(options, 'headers');
   const later = callsOnStoredValue(ctx, call);
@@ -146,14 +110,6 @@ function splitOrigin(value: PartialString): { origin: PartialString; rest: Parti
   const portLength = /^:[^/?#]*/.exec(afterHost)?.[0].length ?? 0;
   const cut = parts.hostRange[1] + portLength;
   return { origin: slicePartial(value, 0, cut), rest: slicePartial(value, cut, rendered.length) };
-}
-
-/** `auth: 'user:key'` in the options. */
-function authOption(ctx: DetectContext, options: Resolved | null): AuthEvidence[] {
-  const prop = options ? getPropertyNode(options.node, 'auth') : null;
-  if (!prop || !options) return [];
-  const evidence = authObjectEvidence(ctx.evaluator, prop, options.env);
-  return evidence ? [evidence] : [];
 }
 
 /** `req.write('<?xml …')` / `req.end('<…')` on the stored request. */

@@ -1,12 +1,12 @@
 // request and its promise wrappers (request-promise, request-promise-native, ...): `request(options)`,
 // `request(url, options, cb)`, `request.get/post/put/patch/del(...)`, instances from `request.defaults`.
-import { argumentAt, getPropertyNode, isCall, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
-import { authObjectEvidence, authOptionEvidence } from '../auth.ts';
-import type { Env, Resolved } from '../evaluate.ts';
+import { argumentAt, isCall, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
+import { authOptionEvidence } from '../auth.ts';
+import type { Env } from '../evaluate.ts';
 import type { HttpMethod } from '../../types.ts';
-import { memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
-import { headerAndUrlAuth, isXmlRequest, optionValue, urlExpression } from './shared.ts';
-import { callsOnStoredValue, chainAfter, chainEnd, isFunctionLike, moduleMemberCall, moduleOf, storedIn, type ChainedCall } from './client-support.ts';
+import { callDetector, memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
+import { authOption, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, requestMethod, urlExpression } from './shared.ts';
+import { callsOnStoredValue, chainAfter, chainEnd, moduleMemberCall, moduleOf, optionsOrUrlArguments, storedIn, type ChainedCall } from './client-support.ts';
 
 const MODULES: ReadonlySet<string> = new Set([
   'request',
@@ -28,24 +28,7 @@ const HELPERS: ReadonlyMap<string, HttpMethod> = new Map<string, HttpMethod>([
   ['options', 'OPTIONS'],
 ]);
 
-export const requestDetector: Detector = {
-  name: 'request',
-  detect(ctx) {
-    const matches: RequestMatch[] = [];
-    for (const call of ctx.index.calls) {
-      if (!isCall(call)) continue;
-      const match = matchRequestCall(ctx, call, null);
-      if (match) matches.push(match);
-    }
-    return matches;
-  },
-  rematch(ctx, match, env) {
-    return matchRequestCall(ctx, match.call, env);
-  },
-  detectConfigs(ctx) {
-    return defaultsConfigs(ctx);
-  },
-};
+export const requestDetector: Detector = callDetector('request', matchRequestCall, defaultsConfigs);
 
 /** `request.defaults({ baseUrl, auth, headers })`, also on an instance (`api.defaults(...)`). Memoized. */
 function defaultsConfigs(ctx: DetectContext): ClientConfigMatch[] {
@@ -60,7 +43,7 @@ function defaultsConfigs(ctx: DetectContext): ClientConfigMatch[] {
       const options = ctx.evaluator.resolveObject(argumentAt(call, 0));
       const binding = storedIn(ctx, call);
       const headers = optionValue(options, 'headers');
-      const auth = [...optionAuth(ctx, options), ...headerAndUrlAuth(ctx, headers, null, options?.env ?? null)];
+      const auth = [...authOption(ctx, options), ...headerAndUrlAuth(ctx, headers, null, options?.env ?? null)];
       const base = optionValue(options, 'baseUrl');
       out.push({
         client: 'request',
@@ -113,40 +96,22 @@ export function matchRequestCall(ctx: DetectContext, call: AstNode, env: Env | n
   if (!first) return null;
 
   // `request(options)` or `request(url[, options][, callback])`.
-  let options: Resolved | null = ev.resolveObject(first, env);
-  let urlNode: AstNode | null = null;
-  let opaqueOptions = false;
-  if (!options) {
-    urlNode = first;
-    const second = argumentAt(call, 1);
-    if (second && !isFunctionLike(ev, second, env)) {
-      options = ev.resolveObject(second, env);
-      opaqueOptions = options === null;
-    }
-  }
+  const { options, urlNode: urlArgument, opaqueOptions } = optionsOrUrlArguments(ev, call, first, env);
   const readEnv = options?.env ?? env;
-  if (!urlNode) urlNode = optionValue(options, 'uri') ?? optionValue(options, 'url');
+  const urlNode = urlArgument ?? optionValue(options, 'uri') ?? optionValue(options, 'url');
   const url = urlExpression(ctx, urlNode, urlNode === first ? env : readEnv);
   const baseOption = optionValue(options, 'baseUrl');
   const baseUrl = baseOption ? urlExpression(ctx, baseOption, readEnv) : inheritedBaseUrl(kind.config);
   if (!url && !baseUrl) return null;
 
-  let method: HttpMethod | null = kind.helper ?? 'GET';
-  let methodNode: AstNode | null = null;
-  let methodSource: RequestMatch['methodSource'] = kind.helper ? 'helper' : 'default';
-  const methodOption = optionValue(options, 'method');
-  if (!kind.helper && methodOption) {
-    methodNode = methodOption;
-    methodSource = 'option';
-    method = ev.evaluateMethod(methodOption, readEnv);
-  } else if (!kind.helper && opaqueOptions) {
-    method = null;
-    methodSource = 'option';
-  }
+  // A helper's method wins over the options.
+  const { method, methodNode, methodSource } = kind.helper
+    ? requestMethod(ev, null, false, readEnv, kind.helper, 'helper')
+    : requestMethod(ev, optionValue(options, 'method'), opaqueOptions, readEnv, 'GET', 'default');
 
   const headers = optionValue(options, 'headers');
   const chain = [...chainAfter(ctx, call), ...callsOnStoredValue(ctx, chainEnd(ctx, call))];
-  const auth: AuthEvidence[] = [...optionAuth(ctx, options), ...chainAuth(ctx, chain, env), ...headerAndUrlAuth(ctx, headers, url, readEnv)];
+  const auth: AuthEvidence[] = [...authOption(ctx, options), ...chainAuth(ctx, chain, env), ...headerAndUrlAuth(ctx, headers, url, readEnv)];
   if (kind.config && !auth.some((a) => a.kind === 'auth-option' || a.kind === 'basic-header')) auth.push(...inheritedAuth(kind.config));
 
   return {
@@ -167,14 +132,6 @@ export function matchRequestCall(ctx: DetectContext, call: AstNode, env: Env | n
   };
 }
 
-/** `auth: { user, pass }` / `{ username, password }`; `{ bearer }` is not basic auth. */
-function optionAuth(ctx: DetectContext, options: Resolved | null): AuthEvidence[] {
-  const prop = options ? getPropertyNode(options.node, 'auth') : null;
-  if (!prop || !options) return [];
-  const evidence = authObjectEvidence(ctx.evaluator, prop, options.env);
-  return evidence ? [evidence] : [];
-}
-
 /** `request(...).auth(user, pass[, sendImmediately, bearer])`: a bearer token is not basic auth. */
 function chainAuth(ctx: DetectContext, chain: ChainedCall[], env: Env | null): AuthEvidence[] {
   const out: AuthEvidence[] = [];
@@ -186,11 +143,6 @@ function chainAuth(ctx: DetectContext, chain: ChainedCall[], env: Env | null): A
     out.push(authOptionEvidence(ctx.evaluator, call, user, pass, env, 'auth-option'));
   }
   return out;
-}
-
-function inheritedBaseUrl(config: ClientConfigMatch | null): RequestMatch['baseUrl'] {
-  for (let c = config; c; c = c.parent) if (c.baseUrl) return c.baseUrl;
-  return null;
 }
 
 function inheritedAuth(config: ClientConfigMatch): AuthEvidence[] {

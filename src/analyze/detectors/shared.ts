@@ -1,9 +1,10 @@
 // Pieces every detector uses: building the common RequestMatch parts from a URL, options and headers.
+import type { HttpMethod } from '../../types.ts';
 import { getProperty, getPropertyNode, propertyKeyName, propertyValue, unwrap, type AstNode } from '../ast.ts';
-import { basicAuthFromHeaders, headersObject, userinfoEvidence } from '../auth.ts';
-import type { Env, Evaluator } from '../evaluate.ts';
+import { authObjectEvidence, basicAuthFromHeaders, headersObject, userinfoEvidence } from '../auth.ts';
+import type { Env, Evaluator, Resolved } from '../evaluate.ts';
 import { staticText } from '../partial.ts';
-import type { AuthEvidence, DetectContext, UrlExpression } from './detector.ts';
+import type { AuthEvidence, ClientConfigMatch, DetectContext, RequestMatch, UrlExpression } from './detector.ts';
 
 export function urlExpression(ctx: DetectContext, node: AstNode | null, env: Env | null = null): UrlExpression | null {
   const n = unwrap(node);
@@ -19,6 +20,43 @@ export function headerAndUrlAuth(ctx: DetectContext, headers: AstNode | null, ur
     if (info) out.push(info);
   }
   return out;
+}
+
+/** The `auth` option of a resolved options object (`'user:key'`, `{ user, pass }`, `{ username, password }`), read in `env`. */
+export function authOption(ctx: DetectContext, options: Resolved | null, env: Env | null = options?.env ?? null): AuthEvidence[] {
+  const prop = options ? getPropertyNode(options.node, 'auth') : null;
+  if (!prop) return [];
+  const evidence = authObjectEvidence(ctx.evaluator, prop, env);
+  return evidence ? [evidence] : [];
+}
+
+/** The base URL of the nearest config, up the chain of configs it extends. */
+export function inheritedBaseUrl(config: ClientConfigMatch | null): RequestMatch['baseUrl'] {
+  for (let c = config; c; c = c.parent) if (c.baseUrl) return c.baseUrl;
+  return null;
+}
+
+export interface RequestMethod {
+  method: HttpMethod | null;
+  methodNode: AstNode | null;
+  methodSource: RequestMatch['methodSource'];
+}
+
+/**
+ * The method a request sends: the `method` option when one is written (pass null where the client
+ * ignores it), unknown when the options cannot be seen, else what the call form implies.
+ */
+export function requestMethod(
+  ev: Evaluator,
+  option: AstNode | null,
+  opaqueOptions: boolean,
+  env: Env | null,
+  fallback: HttpMethod,
+  fallbackSource: 'default' | 'helper',
+): RequestMethod {
+  if (option) return { method: ev.evaluateMethod(option, env), methodNode: option, methodSource: 'option' };
+  if (opaqueOptions) return { method: null, methodNode: null, methodSource: 'option' };
+  return { method: fallback, methodNode: null, methodSource: fallbackSource };
 }
 
 /** A header's value expression, by case-insensitive name, in a headers object or `new Headers({...})`. */

@@ -5,7 +5,7 @@ import { authOptionEvidence, basicAuthFromHeaders } from '../auth.ts';
 import type { Env } from '../evaluate.ts';
 import { staticText } from '../partial.ts';
 import type { HttpMethod } from '../../types.ts';
-import { memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
+import { callDetector, memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
 import { headerAndUrlAuth, isXmlRequest, urlExpression } from './shared.ts';
 import {
   basicAuthFromHeaderSetters,
@@ -35,24 +35,7 @@ const HELPERS: ReadonlyMap<string, HttpMethod> = new Map<string, HttpMethod>([
 ]);
 const SETTERS: ReadonlySet<string> = new Set(['set']);
 
-export const superagentDetector: Detector = {
-  name: 'superagent',
-  detect(ctx) {
-    const matches: RequestMatch[] = [];
-    for (const call of ctx.index.calls) {
-      if (!isCall(call)) continue;
-      const match = matchSuperagentCall(ctx, call, null);
-      if (match) matches.push(match);
-    }
-    return matches;
-  },
-  rematch(ctx, match, env) {
-    return matchSuperagentCall(ctx, match.call, env);
-  },
-  detectConfigs(ctx) {
-    return agentConfigs(ctx);
-  },
-};
+export const superagentDetector: Detector = callDetector('superagent', matchSuperagentCall, agentConfigs);
 
 /** Agents made with `superagent.agent()`, with the auth and headers set on them. Memoized per file. */
 function agentConfigs(ctx: DetectContext): ClientConfigMatch[] {

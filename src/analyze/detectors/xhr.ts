@@ -1,31 +1,17 @@
 // XMLHttpRequest: `xhr.open(method, url, async, user, password)` on a `new XMLHttpRequest()`, with
 // `xhr.setRequestHeader('Authorization', 'Basic …')`. Always browser-side: reported, never rewritten.
-import { argumentAt, calleeName, isCall, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
+import { argumentAt, calleeName, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
 import { authOptionEvidence } from '../auth.ts';
 import type { Env } from '../evaluate.ts';
 import type { Binding } from '../scope.ts';
-import type { AuthEvidence, DetectContext, Detector, RequestMatch } from './detector.ts';
+import { callDetector, type AuthEvidence, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
 import { headerAndUrlAuth, isXmlRequest, urlExpression } from './shared.ts';
 import { basicAuthFromHeaderSetters, callsOnBinding, isNullish, setsXmlHeader, type ChainedCall } from './client-support.ts';
 
 const CONSTRUCTORS: ReadonlySet<string> = new Set(['XMLHttpRequest', 'window.XMLHttpRequest', 'globalThis.XMLHttpRequest', 'self.XMLHttpRequest']);
 const SETTERS: ReadonlySet<string> = new Set(['setRequestHeader']);
 
-export const xhrDetector: Detector = {
-  name: 'xhr',
-  detect(ctx) {
-    const matches: RequestMatch[] = [];
-    for (const call of ctx.index.calls) {
-      if (!isCall(call)) continue;
-      const match = matchXhrOpen(ctx, call, null);
-      if (match) matches.push(match);
-    }
-    return matches;
-  },
-  rematch(ctx, match, env) {
-    return matchXhrOpen(ctx, match.call, env);
-  },
-};
+export const xhrDetector: Detector = callDetector('xhr', matchXhrOpen);
 
 /** The variable an `xhr.open(...)` call is made on, when it holds a `new XMLHttpRequest()`. */
 function xhrBinding(ctx: DetectContext, call: AstNode): Binding | null {

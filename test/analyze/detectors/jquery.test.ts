@@ -1,40 +1,9 @@
-import { readFileSync } from 'node:fs';
-import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
-import { sourceOf } from '../../../src/analyze/ast.ts';
-import type { DetectContext } from '../../../src/analyze/detectors/detector.ts';
 import { jqueryDetector } from '../../../src/analyze/detectors/jquery.ts';
-import { createEvaluator } from '../../../src/analyze/evaluate.ts';
-import { buildImportMap } from '../../../src/analyze/imports.ts';
-import { analyzeJsSource, matchProgram } from '../../../src/analyze/js-file.ts';
-import { parseJs } from '../../../src/analyze/parse.ts';
-import { indexFile } from '../../../src/analyze/scope.ts';
-import type { Config, Finding } from '../../../src/types.ts';
+import { babelAstFindings, brief, detectWith, expectNoSecretInFindings, fixtureScanner } from './helpers.ts';
 
-const config: Config = {
-  stores: {},
-  tokenEnv: 'BIGCOMMERCE_ACCESS_TOKEN',
-  storeHashEnv: 'BIGCOMMERCE_STORE_HASH',
-  include: [],
-  exclude: [],
-  allowedScopes: null,
-  maxFileSize: 1048576,
-  path: null,
-};
-
-function scanFixture(name: string) {
-  const path = `fixtures/scan/jquery/${name}`;
-  return analyzeJsSource({ path, text: readFileSync(path, 'utf8') }, { config });
-}
-
-const brief = (f: Finding) => [f.rule, f.line, f.method, f.endpoint, f.scope, f.fixable];
-
-function detect(text: string) {
-  const { program } = parseJs(text, 'src/job.js');
-  const index = indexFile(program, text);
-  const ctx: DetectContext = { file: 'src/job.js', text, ast: program, index, evaluator: createEvaluator(index), imports: buildImportMap(index), cache: new Map() };
-  return jqueryDetector.detect(ctx).map((m) => ({ ...m, src: (n: unknown) => (n ? sourceOf(n as never, text) : null) }));
-}
+const scanFixture = fixtureScanner('jquery');
+const detect = (text: string) => detectWith(jqueryDetector, text);
 
 describe('jquery detector', () => {
   it('reports every legacy call in the fixture, none of them fixable', () => {
@@ -63,8 +32,7 @@ describe('jquery detector', () => {
   it('returns the hard-coded key in secrets and in no finding field', () => {
     const result = scanFixture('admin-panel.js');
     expect(result.secrets).toContain('c0ffee11d00d4e5f8a9b7c6d5e4f3a2b');
-    const output = JSON.stringify(result.findings);
-    for (const secret of result.secrets) expect(output).not.toContain(secret);
+    expectNoSecretInFindings(result);
   });
 
   it('reads username/password, a Basic header and a beforeSend setRequestHeader as basic auth', () => {
@@ -107,9 +75,6 @@ describe('jquery detector', () => {
   });
 
   it('finds the same calls on the estree-shaped AST of jscodeshift\'s babel parser', () => {
-    const path = 'fixtures/scan/jquery/admin-panel.js';
-    const text = readFileSync(path, 'utf8');
-    const program = jscodeshift.withParser('babel')(text).get().node.program;
-    expect(matchProgram(program, text, path, config).findings.map(brief)).toEqual(scanFixture('admin-panel.js').findings.map(brief));
+    expect(babelAstFindings('fixtures/scan/jquery/admin-panel.js')).toEqual(scanFixture('admin-panel.js').findings.map(brief));
   });
 });

@@ -1,40 +1,9 @@
-import { readFileSync } from 'node:fs';
-import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
-import { sourceOf } from '../../../src/analyze/ast.ts';
-import type { DetectContext } from '../../../src/analyze/detectors/detector.ts';
 import { requestDetector } from '../../../src/analyze/detectors/request.ts';
-import { createEvaluator } from '../../../src/analyze/evaluate.ts';
-import { buildImportMap } from '../../../src/analyze/imports.ts';
-import { analyzeJsSource, matchProgram } from '../../../src/analyze/js-file.ts';
-import { parseJs } from '../../../src/analyze/parse.ts';
-import { indexFile } from '../../../src/analyze/scope.ts';
-import type { Config, Finding } from '../../../src/types.ts';
+import { babelAstFindings, brief, detectWith, expectNoSecretInFindings, fixtureScanner } from './helpers.ts';
 
-const config: Config = {
-  stores: {},
-  tokenEnv: 'BIGCOMMERCE_ACCESS_TOKEN',
-  storeHashEnv: 'BIGCOMMERCE_STORE_HASH',
-  include: [],
-  exclude: [],
-  allowedScopes: null,
-  maxFileSize: 1048576,
-  path: null,
-};
-
-function scanFixture(name: string) {
-  const path = `fixtures/scan/request/${name}`;
-  return analyzeJsSource({ path, text: readFileSync(path, 'utf8') }, { config });
-}
-
-const brief = (f: Finding) => [f.rule, f.line, f.method, f.endpoint, f.scope, f.fixable];
-
-function detect(text: string) {
-  const { program } = parseJs(text, 'src/job.js');
-  const index = indexFile(program, text);
-  const ctx: DetectContext = { file: 'src/job.js', text, ast: program, index, evaluator: createEvaluator(index), imports: buildImportMap(index), cache: new Map() };
-  return requestDetector.detect(ctx).map((m) => ({ ...m, src: (n: unknown) => (n ? sourceOf(n as never, text) : null) }));
-}
+const scanFixture = fixtureScanner('request');
+const detect = (text: string) => detectWith(requestDetector, text);
 
 describe('request detector', () => {
   it('reports every legacy call in the fixture with its method, endpoint and scope', () => {
@@ -62,8 +31,7 @@ describe('request detector', () => {
   it('returns the API key written into a URL in secrets and in no finding field', () => {
     const result = scanFixture('product-updater.js');
     expect(result.secrets).toContain('9f8e7d6c5b4a39281706f5e4d3c2b1a0');
-    const output = JSON.stringify(result.findings);
-    for (const secret of result.secrets) expect(output).not.toContain(secret);
+    expectNoSecretInFindings(result);
   });
 
   it('reads auth: { user, pass } and { username, password } as separate user and password', () => {
@@ -110,9 +78,6 @@ describe('request detector', () => {
   });
 
   it('finds the same calls on the estree-shaped AST of jscodeshift\'s babel parser', () => {
-    const path = 'fixtures/scan/request/product-updater.js';
-    const text = readFileSync(path, 'utf8');
-    const program = jscodeshift.withParser('babel')(text).get().node.program;
-    expect(matchProgram(program, text, path, config).findings.map(brief)).toEqual(scanFixture('product-updater.js').findings.map(brief));
+    expect(babelAstFindings('fixtures/scan/request/product-updater.js')).toEqual(scanFixture('product-updater.js').findings.map(brief));
   });
 });

@@ -1,44 +1,9 @@
-import { readFileSync } from 'node:fs';
-import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
-import { sourceOf } from '../../../src/analyze/ast.ts';
-import type { DetectContext } from '../../../src/analyze/detectors/detector.ts';
 import { superagentDetector } from '../../../src/analyze/detectors/superagent.ts';
-import { createEvaluator } from '../../../src/analyze/evaluate.ts';
-import { buildImportMap } from '../../../src/analyze/imports.ts';
-import { analyzeJsSource, matchProgram } from '../../../src/analyze/js-file.ts';
-import { parseJs } from '../../../src/analyze/parse.ts';
-import { indexFile } from '../../../src/analyze/scope.ts';
-import type { Config, Finding } from '../../../src/types.ts';
+import { babelAstFindings, brief, detectWith, expectNoSecretInFindings, fixtureScanner, scanText } from './helpers.ts';
 
-const config: Config = {
-  stores: {},
-  tokenEnv: 'BIGCOMMERCE_ACCESS_TOKEN',
-  storeHashEnv: 'BIGCOMMERCE_STORE_HASH',
-  include: [],
-  exclude: [],
-  allowedScopes: null,
-  maxFileSize: 1048576,
-  path: null,
-};
-
-function scanFixture(name: string) {
-  const path = `fixtures/scan/superagent/${name}`;
-  return analyzeJsSource({ path, text: readFileSync(path, 'utf8') }, { config });
-}
-
-function scanText(text: string, path = 'src/job.js') {
-  return analyzeJsSource({ path, text }, { config });
-}
-
-const brief = (f: Finding) => [f.rule, f.line, f.method, f.endpoint, f.scope, f.fixable];
-
-function detect(text: string) {
-  const { program } = parseJs(text, 'src/job.js');
-  const index = indexFile(program, text);
-  const ctx: DetectContext = { file: 'src/job.js', text, ast: program, index, evaluator: createEvaluator(index), imports: buildImportMap(index), cache: new Map() };
-  return superagentDetector.detect(ctx).map((m) => ({ ...m, src: (n: unknown) => (n ? sourceOf(n as never, text) : null) }));
-}
+const scanFixture = fixtureScanner('superagent');
+const detect = (text: string) => detectWith(superagentDetector, text);
 
 describe('superagent detector', () => {
   it('reports every legacy call in the fixture with its method, endpoint and scope', () => {
@@ -64,8 +29,7 @@ describe('superagent detector', () => {
   it('returns the hard-coded API key in secrets and in no finding field', () => {
     const result = scanFixture('sync-orders.js');
     expect(result.secrets).toContain('f3a9c2d17b604e58a1c0d9e2b7f4a6c5');
-    const output = JSON.stringify(result.findings);
-    for (const secret of result.secrets) expect(output).not.toContain(secret);
+    expectNoSecretInFindings(result);
   });
 
   it('reads .auth(u, k) as separate user and password', () => {
@@ -114,9 +78,6 @@ describe('superagent detector', () => {
   });
 
   it('finds the same calls on the estree-shaped AST of jscodeshift\'s babel parser', () => {
-    const path = 'fixtures/scan/superagent/sync-orders.js';
-    const text = readFileSync(path, 'utf8');
-    const program = jscodeshift.withParser('babel')(text).get().node.program;
-    expect(matchProgram(program, text, path, config).findings.map(brief)).toEqual(scanFixture('sync-orders.js').findings.map(brief));
+    expect(babelAstFindings('fixtures/scan/superagent/sync-orders.js')).toEqual(scanFixture('sync-orders.js').findings.map(brief));
   });
 });

@@ -1,40 +1,9 @@
-import { readFileSync } from 'node:fs';
-import jscodeshift from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
-import { sourceOf } from '../../../src/analyze/ast.ts';
-import type { DetectContext } from '../../../src/analyze/detectors/detector.ts';
 import { xhrDetector } from '../../../src/analyze/detectors/xhr.ts';
-import { createEvaluator } from '../../../src/analyze/evaluate.ts';
-import { buildImportMap } from '../../../src/analyze/imports.ts';
-import { analyzeJsSource, matchProgram } from '../../../src/analyze/js-file.ts';
-import { parseJs } from '../../../src/analyze/parse.ts';
-import { indexFile } from '../../../src/analyze/scope.ts';
-import type { Config, Finding } from '../../../src/types.ts';
+import { babelAstFindings, brief, detectWith, expectNoSecretInFindings, fixtureScanner } from './helpers.ts';
 
-const config: Config = {
-  stores: {},
-  tokenEnv: 'BIGCOMMERCE_ACCESS_TOKEN',
-  storeHashEnv: 'BIGCOMMERCE_STORE_HASH',
-  include: [],
-  exclude: [],
-  allowedScopes: null,
-  maxFileSize: 1048576,
-  path: null,
-};
-
-function scanFixture(name: string) {
-  const path = `fixtures/scan/xhr/${name}`;
-  return analyzeJsSource({ path, text: readFileSync(path, 'utf8') }, { config });
-}
-
-const brief = (f: Finding) => [f.rule, f.line, f.method, f.endpoint, f.scope, f.fixable];
-
-function detect(text: string) {
-  const { program } = parseJs(text, 'src/job.js');
-  const index = indexFile(program, text);
-  const ctx: DetectContext = { file: 'src/job.js', text, ast: program, index, evaluator: createEvaluator(index), imports: buildImportMap(index), cache: new Map() };
-  return xhrDetector.detect(ctx).map((m) => ({ ...m, src: (n: unknown) => (n ? sourceOf(n as never, text) : null) }));
-}
+const scanFixture = fixtureScanner('xhr');
+const detect = (text: string) => detectWith(xhrDetector, text);
 
 describe('xhr detector', () => {
   it('reports every legacy call in the fixture, none of them fixable', () => {
@@ -65,8 +34,7 @@ describe('xhr detector', () => {
   it('returns the hard-coded password and the pre-encoded token in secrets and in no finding field', () => {
     const result = scanFixture('inventory-widget.js');
     expect(result.secrets).toEqual(expect.arrayContaining(['e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0', 'ZXhwb3J0ZXI6YjFhMmMzZDRlNWY2YTdiOGM5ZDBlMWYy']));
-    const output = JSON.stringify(result.findings);
-    for (const secret of result.secrets) expect(output).not.toContain(secret);
+    expectNoSecretInFindings(result);
   });
 
   it('reads the user and password of open() and a setRequestHeader Basic header', () => {
@@ -94,9 +62,6 @@ describe('xhr detector', () => {
   });
 
   it('finds the same calls on the estree-shaped AST of jscodeshift\'s babel parser', () => {
-    const path = 'fixtures/scan/xhr/inventory-widget.js';
-    const text = readFileSync(path, 'utf8');
-    const program = jscodeshift.withParser('babel')(text).get().node.program;
-    expect(matchProgram(program, text, path, config).findings.map(brief)).toEqual(scanFixture('inventory-widget.js').findings.map(brief));
+    expect(babelAstFindings('fixtures/scan/xhr/inventory-widget.js')).toEqual(scanFixture('inventory-widget.js').findings.map(brief));
   });
 });

@@ -3,12 +3,18 @@
 // What cannot be known becomes a hole carrying its source text.
 import type { Node } from 'web-tree-sitter';
 import type { PartialString } from '../../partial.ts';
-import { Bindings } from '../bindings.ts';
+import type { Bindings } from '../bindings.ts';
+import { assignmentBindings, decodeEscape, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
 import { field, namedChildren } from '../syntax.ts';
 
 const SCOPES = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'class_declaration']);
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', e: '\x1b', f: '\f', '\\': '\\', $: '$', '"': '"', "'": "'", '0': '\0' };
-const MAX_DEPTH = 12;
+const NUMERIC_ESCAPES: readonly NumericEscape[] = [
+  [/^x([0-9a-f]{1,2})$/i, 16],
+  [/^([0-7]{1,3})$/, 8],
+  [/^u\{([0-9a-f]+)\}$/i, 16],
+];
+const SPRINTF_DIRECTIVE = /%(?:%|[-+ 0]*\d*(?:\.\d+)?[bcdeEfFgGosuxX])/g;
 
 export class PhpEvaluator {
   readonly variables: Bindings;
@@ -16,16 +22,10 @@ export class PhpEvaluator {
   private readonly constants = new Map<string, Node[]>();
 
   constructor(root: Node) {
-    this.variables = new Bindings(root, {
-      isScope: (n) => SCOPES.has(n.type),
-      binding: (n) => {
-        if (n.type === 'assignment_expression') {
-          const left = field(n, 'left');
-          const right = field(n, 'right');
-          if (left && right && (left.type === 'variable_name' || isThisProperty(left))) return { name: left.text, value: right };
-        }
-        return null;
-      },
+    this.variables = assignmentBindings(root, {
+      scopes: SCOPES,
+      assignment: 'assignment_expression',
+      bindable: (left) => left.type === 'variable_name' || isThisProperty(left),
     });
     for (const node of namedDescendants(root, ['const_element', 'function_call_expression', 'property_element'])) {
       if (node.type === 'const_element') {
@@ -103,8 +103,7 @@ export class PhpEvaluator {
 
   /** The value when it is fully static, else null. */
   staticText(node: Node): string | null {
-    const parts = this.evaluate(node);
-    return parts.every((p) => 'text' in p) ? parts.map((p) => ('text' in p ? p.text : '')).join('') : null;
+    return staticTextOf(this.evaluate(node));
   }
 
   private interpolated(node: Node, depth: number): PartialString {
@@ -114,7 +113,7 @@ export class PhpEvaluator {
         if (child.type === 'heredoc_body') out.push(...this.interpolated(child, depth));
         else out.push({ text: child.text });
       } else if (child.type === 'escape_sequence') {
-        out.push({ text: decodeEscape(child.text) });
+        out.push({ text: decodeEscape(child.text, SIMPLE_ESCAPES, NUMERIC_ESCAPES) });
       } else if (child.type === 'heredoc_start' || child.type === 'heredoc_end') {
         continue;
       } else {
@@ -128,20 +127,7 @@ export class PhpEvaluator {
     const args = argumentValues(node);
     const format = args[0] ? this.staticText(args[0]) : null;
     if (format === null) return [{ hole: node.text }];
-    const out: PartialString = [];
-    let next = 1;
-    let last = 0;
-    for (const match of format.matchAll(/%(?:%|[-+ 0]*\d*(?:\.\d+)?[bcdeEfFgGosuxX])/g)) {
-      out.push({ text: format.slice(last, match.index) });
-      if (match[0] === '%%') out.push({ text: '%' });
-      else {
-        const arg = args[next++];
-        out.push(...(arg ? this.evaluate(arg, depth + 1) : [{ hole: match[0] }]));
-      }
-      last = match.index + match[0].length;
-    }
-    out.push({ text: format.slice(last) });
-    return out.filter((p) => !('text' in p) || p.text !== '');
+    return printfFormat(format, SPRINTF_DIRECTIVE, args.slice(1), (arg) => this.evaluate(arg, depth + 1));
   }
 }
 
@@ -171,16 +157,6 @@ function singleQuoted(node: Node): string {
   return namedChildren(node)
     .map((c) => (c.type === 'escape_sequence' ? c.text.slice(1) : c.text))
     .join('');
-}
-
-function decodeEscape(text: string): string {
-  const body = text.slice(1);
-  if (body in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[body];
-  if (/^x[0-9a-f]{1,2}$/i.test(body)) return String.fromCharCode(parseInt(body.slice(1), 16));
-  if (/^[0-7]{1,3}$/.test(body)) return String.fromCharCode(parseInt(body, 8));
-  const unicode = /^u\{([0-9a-f]+)\}$/i.exec(body);
-  if (unicode) return String.fromCodePoint(parseInt(unicode[1], 16));
-  return text;
 }
 
 function namedDescendants(root: Node, types: string[]): Node[] {

@@ -2,26 +2,27 @@
 // concatenation, `%` and `.format` with literal formats, and names bound once in reach.
 import type { Node } from 'web-tree-sitter';
 import type { PartialString } from '../../partial.ts';
-import { Bindings } from '../bindings.ts';
+import type { Bindings } from '../bindings.ts';
+import { assignmentBindings, decodeEscape, fillFormat, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
 import { field, namedChildren } from '../syntax.ts';
 
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
-const MAX_DEPTH = 12;
+const NUMERIC_ESCAPES: readonly NumericEscape[] = [
+  [/^x([0-9a-f]{2})$/i, 16],
+  [/^u([0-9a-f]{4})$/i, 16],
+];
+const PERCENT_DIRECTIVE = /%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdirfxXeEgGc])/g;
+const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
 
 export class PythonEvaluator {
   readonly bindings: Bindings;
 
   constructor(root: Node) {
-    this.bindings = new Bindings(root, {
-      isScope: (n) => SCOPES.has(n.type),
-      binding: (n) => {
-        if (n.type !== 'assignment') return null;
-        const left = field(n, 'left');
-        const right = field(n, 'right');
-        if (!left || !right || !(left.type === 'identifier' || left.type === 'attribute')) return null;
-        return { name: left.text, value: right };
-      },
+    this.bindings = assignmentBindings(root, {
+      scopes: SCOPES,
+      assignment: 'assignment',
+      bindable: (left) => left.type === 'identifier' || left.type === 'attribute',
     });
   }
 
@@ -65,8 +66,7 @@ export class PythonEvaluator {
   }
 
   staticText(node: Node): string | null {
-    const parts = this.evaluate(node);
-    return parts.every((p) => 'text' in p) ? parts.map((p) => ('text' in p ? p.text : '')).join('') : null;
+    return staticTextOf(this.evaluate(node));
   }
 
   /** `self.x` set once anywhere in the file (usually in `__init__`). */
@@ -81,7 +81,7 @@ export class PythonEvaluator {
     const out: PartialString = [];
     for (const child of namedChildren(node)) {
       if (child.type === 'string_content') out.push({ text: child.text });
-      else if (child.type === 'escape_sequence') out.push({ text: raw ? child.text : decodeEscape(child.text) });
+      else if (child.type === 'escape_sequence') out.push({ text: raw ? child.text : decodeEscape(child.text, ESCAPES, NUMERIC_ESCAPES) });
       else if (child.type === 'interpolation') {
         const expression = field(child, 'expression');
         out.push(...(expression ? this.evaluate(expression, depth + 1) : [{ hole: child.text }]));
@@ -94,20 +94,7 @@ export class PythonEvaluator {
     const format = this.staticText(left);
     if (format === null) return [{ hole: node.text }];
     const args = right.type === 'tuple' ? namedChildren(right) : [right];
-    const out: PartialString = [];
-    let next = 0;
-    let last = 0;
-    for (const match of format.matchAll(/%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdirfxXeEgGc])/g)) {
-      out.push({ text: format.slice(last, match.index) });
-      if (match[0] === '%%') out.push({ text: '%' });
-      else {
-        const arg = args[next++];
-        out.push(...(arg ? this.evaluate(arg, depth + 1) : [{ hole: match[0] }]));
-      }
-      last = match.index + match[0].length;
-    }
-    out.push({ text: format.slice(last) });
-    return out.filter((p) => !('text' in p) || p.text !== '');
+    return printfFormat(format, PERCENT_DIRECTIVE, args, (arg) => this.evaluate(arg, depth + 1));
   }
 
   private dotFormat(node: Node, formatNode: Node, depth: number): PartialString {
@@ -116,21 +103,13 @@ export class PythonEvaluator {
     const args = namedChildren(field(node, 'arguments') ?? node);
     const positional = args.filter((a) => a.type !== 'keyword_argument');
     const named = new Map(args.filter((a) => a.type === 'keyword_argument').map((a) => [field(a, 'name')?.text ?? '', field(a, 'value')] as const));
-    const out: PartialString = [];
     let next = 0;
-    let last = 0;
-    for (const match of format.matchAll(/\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g)) {
-      out.push({ text: format.slice(last, match.index) });
-      if (match[0] === '{{' || match[0] === '}}') out.push({ text: match[0][0] });
-      else {
-        const key = match[1];
-        const arg = key === '' ? positional[next++] : /^\d+$/.test(key) ? positional[Number(key)] : named.get(key);
-        out.push(...(arg ? this.evaluate(arg, depth + 1) : [{ hole: match[0] }]));
-      }
-      last = match.index + match[0].length;
-    }
-    out.push({ text: format.slice(last) });
-    return out.filter((p) => !('text' in p) || p.text !== '');
+    return fillFormat(format, FORMAT_FIELD, (match) => {
+      if (match[0] === '{{' || match[0] === '}}') return [{ text: match[0][0] }];
+      const key = match[1];
+      const arg = key === '' ? positional[next++] : /^\d+$/.test(key) ? positional[Number(key)] : named.get(key);
+      return arg ? this.evaluate(arg, depth + 1) : [{ hole: match[0] }];
+    });
   }
 }
 
@@ -149,12 +128,4 @@ export function callArguments(call: Node): { positional: Node[]; keywords: Map<s
     }
   }
   return { positional, keywords };
-}
-
-function decodeEscape(text: string): string {
-  const body = text.slice(1);
-  if (body in ESCAPES) return ESCAPES[body];
-  if (/^x[0-9a-f]{2}$/i.test(body)) return String.fromCharCode(parseInt(body.slice(1), 16));
-  if (/^u[0-9a-f]{4}$/i.test(body)) return String.fromCharCode(parseInt(body.slice(1), 16));
-  return text;
 }

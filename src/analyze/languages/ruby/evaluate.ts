@@ -2,27 +2,24 @@
 // format strings with literal formats, locals, constants and instance variables bound once.
 import type { Node } from 'web-tree-sitter';
 import type { PartialString } from '../../partial.ts';
-import { Bindings } from '../bindings.ts';
+import type { Bindings } from '../bindings.ts';
+import { assignmentBindings, decodeEscape, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
 import { field, namedChildren } from '../syntax.ts';
 
 const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'lambda']);
+const BOUND_NAMES: ReadonlySet<string> = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable']);
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', s: ' ', e: '\x1b', '#': '#' };
-const MAX_DEPTH = 12;
+const NUMERIC_ESCAPES: readonly NumericEscape[] = [
+  [/^x([0-9a-f]{1,2})$/i, 16],
+  [/^u([0-9a-f]{4})$/i, 16],
+];
+const FORMAT_DIRECTIVE = /%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdifxXeEgGbo])/g;
 
 export class RubyEvaluator {
   readonly bindings: Bindings;
 
   constructor(root: Node) {
-    this.bindings = new Bindings(root, {
-      isScope: (n) => SCOPES.has(n.type),
-      binding: (n) => {
-        if (n.type !== 'assignment') return null;
-        const left = field(n, 'left');
-        const right = field(n, 'right');
-        if (!left || !right || !['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable'].includes(left.type)) return null;
-        return { name: left.text, value: right };
-      },
-    });
+    this.bindings = assignmentBindings(root, { scopes: SCOPES, assignment: 'assignment', bindable: (left) => BOUND_NAMES.has(left.type) });
   }
 
   evaluate(node: Node, depth = 0): PartialString {
@@ -70,8 +67,7 @@ export class RubyEvaluator {
   }
 
   staticText(node: Node): string | null {
-    const parts = this.evaluate(node);
-    return parts.every((p) => 'text' in p) ? parts.map((p) => ('text' in p ? p.text : '')).join('') : null;
+    return staticTextOf(this.evaluate(node));
   }
 
   private stringLiteral(node: Node, depth: number): PartialString {
@@ -79,7 +75,7 @@ export class RubyEvaluator {
     const out: PartialString = [];
     for (const child of namedChildren(node)) {
       if (child.type === 'string_content') out.push({ text: child.text });
-      else if (child.type === 'escape_sequence') out.push({ text: single ? child.text.slice(1) : decodeEscape(child.text) });
+      else if (child.type === 'escape_sequence') out.push({ text: single ? child.text.slice(1) : decodeEscape(child.text, ESCAPES, NUMERIC_ESCAPES) });
       else if (child.type === 'interpolation') {
         const inner = namedChildren(child);
         out.push(...(inner.length === 1 ? this.evaluate(inner[0], depth + 1) : [{ hole: child.text }]));
@@ -91,20 +87,7 @@ export class RubyEvaluator {
   private format(node: Node, formatNode: Node, args: Node[], depth: number): PartialString {
     const format = this.staticText(formatNode);
     if (format === null) return [{ hole: node.text }];
-    const out: PartialString = [];
-    let next = 0;
-    let last = 0;
-    for (const match of format.matchAll(/%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdifxXeEgGbo])/g)) {
-      out.push({ text: format.slice(last, match.index) });
-      if (match[0] === '%%') out.push({ text: '%' });
-      else {
-        const arg = args[next++];
-        out.push(...(arg ? this.evaluate(arg, depth + 1) : [{ hole: match[0] }]));
-      }
-      last = match.index + match[0].length;
-    }
-    out.push({ text: format.slice(last) });
-    return out.filter((p) => !('text' in p) || p.text !== '');
+    return printfFormat(format, FORMAT_DIRECTIVE, args, (arg) => this.evaluate(arg, depth + 1));
   }
 }
 
@@ -145,12 +128,4 @@ export function keyName(key: Node): string {
   if (key.type === 'simple_symbol') return text.replace(/^:/, '');
   if (key.type === 'string') return namedChildren(key).map((c) => c.text).join('');
   return text.replace(/^:/, '').replace(/^["']|["']$/g, '');
-}
-
-function decodeEscape(text: string): string {
-  const body = text.slice(1);
-  if (body in ESCAPES) return ESCAPES[body];
-  if (/^x[0-9a-f]{1,2}$/i.test(body)) return String.fromCharCode(parseInt(body.slice(1), 16));
-  if (/^u[0-9a-f]{4}$/i.test(body)) return String.fromCharCode(parseInt(body.slice(1), 16));
-  return text;
 }
