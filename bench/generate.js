@@ -35,16 +35,22 @@ const RESOURCES = [
   ['categories', 'GET'], ['orders/{id}/shipments', 'POST'], ['store', 'GET'], ['customer_groups', 'GET'],
 ];
 
+/** The shared module of the deep scenario: a base URL, a Basic header and a wrapper, imported from many files. */
+export const SHARED_MODULE = 'packages/shared/src/bigcommerce.ts';
+
 /**
  * Writes (or reuses) the repository at `dir` and commits it with git. Returns
- * `{ dir, files, folders, legacyFiles, decoyFiles, reused }`.
+ * `{ dir, files, folders, legacyFiles, decoyFiles, importerFiles, reused }`.
+ * `importerShare` (0..1): that share of the files import the shared BigCommerce wrapper
+ * (SHARED_MODULE) and call it with a literal method and path: the files the cross-file pass
+ * must resolve, and the only ones it should load.
  */
-export function generateRepo({ dir, files, seed }) {
+export function generateRepo({ dir, files, seed, importerShare = 0 }) {
   const stampFile = join(dir, '.bench-stamp.json');
-  const stamp = { version: GENERATOR_VERSION, files, seed };
+  const stamp = { version: GENERATOR_VERSION, files, seed, importerShare };
   if (existsSync(stampFile) && existsSync(join(dir, '.git'))) {
     const old = JSON.parse(readFileSync(stampFile, 'utf8'));
-    if (old.version === stamp.version && old.files === files && old.seed === seed) return { ...old, dir, reused: true };
+    if (old.version === stamp.version && old.files === files && old.seed === seed && (old.importerShare ?? 0) === importerShare) return { ...old, dir, reused: true };
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -62,13 +68,20 @@ export function generateRepo({ dir, files, seed }) {
 
   const legacyCount = Math.max(1, Math.round((files * LEGACY_PER_20K) / 20000));
   const decoyCount = Math.round(files * DECOY_SHARE);
+  const importerCount = Math.round(files * importerShare);
   const roles = new Array(files).fill('filler');
   const slots = shuffled([...Array(files).keys()], rand);
   slots.slice(0, legacyCount).forEach((i) => (roles[i] = 'legacy'));
   slots.slice(legacyCount, legacyCount + decoyCount).forEach((i) => (roles[i] = 'decoy'));
+  slots.slice(legacyCount + decoyCount, legacyCount + decoyCount + importerCount).forEach((i) => (roles[i] = 'importer'));
 
   const legacyFiles = [];
   const decoyFiles = [];
+  const importerFiles = [];
+  if (importerCount > 0) {
+    write(dir, SHARED_MODULE, sharedModule());
+    legacyFiles.push(SHARED_MODULE);
+  }
   const gitignoredPackages = new Set();
   for (let i = 0; i < files; i++) {
     const folder = folders[i % folderCount];
@@ -78,6 +91,9 @@ export function generateRepo({ dir, files, seed }) {
     if (roles[i] === 'legacy') {
       body = legacyFile(i, ext, rand);
       legacyFiles.push(path);
+    } else if (roles[i] === 'importer') {
+      body = importerFile(i, ext, rand, path);
+      importerFiles.push(path);
     } else if (roles[i] === 'decoy') {
       body = decoyFile(i, ext, rand);
       decoyFiles.push(path);
@@ -105,7 +121,7 @@ export function generateRepo({ dir, files, seed }) {
   git('-c', 'core.autocrlf=false', 'add', '-A');
   git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'generated');
 
-  const result = { ...stamp, folders: new Set(folders).size, legacyFiles, decoyFiles };
+  const result = { ...stamp, folders: new Set(folders).size, legacyFiles, decoyFiles, importerFiles };
   writeFileSync(stampFile, JSON.stringify(result));
   return { ...result, dir, reused: false };
 }
@@ -248,4 +264,37 @@ function legacyFile(i, ext, rand) {
       `    headers: { Authorization: \`Basic \${Buffer.from(\`\${process.env.BC_API_USER}:\${process.env.BC_API_KEY}\`).toString('base64')}\` },\n  });\n  return res.json();\n}\n`,
   ];
   return `${filler}\n${styles[i % styles.length]}`;
+}
+
+function sharedModule() {
+  return [
+    '// The one place the integration talks to BigCommerce: every caller goes through bcRequest.',
+    "export const BC_BASE = 'https://store-bshared.mybigcommerce.com/api/v2';",
+    '',
+    'function basicAuth(): string {',
+    "  return 'Basic ' + Buffer.from(process.env.BC_API_USER + ':' + process.env.BC_API_KEY).toString('base64');",
+    '}',
+    '',
+    'export async function bcRequest(method: string, path: string, body?: unknown) {',
+    '  const res = await fetch(BC_BASE + path, {',
+    '    method,',
+    "    headers: { Authorization: basicAuth(), Accept: 'application/json', 'Content-Type': 'application/json' },",
+    '    body: body === undefined ? undefined : JSON.stringify(body),',
+    '  });',
+    '  return res.json();',
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** Ordinary code that calls the shared wrapper with a literal method and path (no needle of its own). */
+function importerFile(i, ext, rand, path) {
+  const [resource, method] = RESOURCES[(i >> 1) % RESOURCES.length];
+  const depth = path.split('/').length - 1;
+  const specifier = `${'../'.repeat(depth)}${SHARED_MODULE.replace(/\.ts$/, '.js')}`;
+  const filler = fillerFile(i, ext, rand, 2 + Math.floor(rand() * 8));
+  const t = typed(ext);
+  const body = method === 'GET' ? '' : ', { id: 1 }';
+  return `import { bcRequest } from '${specifier}';\n${filler}\n` +
+    `export async function sync${i}(${t ? 'id: number' : 'id'}) {\n  const data = await bcRequest('${method}', '/${resourcePath(resource, i)}'${body});\n  return { id, data };\n}\n`;
 }

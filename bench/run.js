@@ -3,8 +3,10 @@
 // under bench/.work/, commits it with git, then times whole processes in one run, alternating the
 // two sides of each comparison and reporting medians and ratios:
 //   scan of the big repo vs ripgrep on the same pre-filter needles; fix --dry-run vs the plain
-//   jscodeshift CLI with our transform; scan of fixtures/example-app vs ripgrep; --version vs node -e 0.
-// Usage: node bench/run.js [--files N] [--runs N] [--fix-runs N] [--seed N] [--json FILE] [--skip-fix]
+//   jscodeshift CLI with our transform; scan of fixtures/example-app vs ripgrep; --version vs node -e 0;
+//   and the cross-file (ts-morph) pass: scan with vs without it on a repo where a tenth of the files
+//   import a shared BigCommerce wrapper (bench/scan-driver.js, the analyze stage with the pass on/off).
+// Usage: node bench/run.js [--files N] [--runs N] [--fix-runs N] [--seed N] [--json FILE] [--skip-fix] [--skip-deep]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +18,9 @@ import { measure, median, rssMethod } from './measure.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work');
 const CLI = join(ROOT, 'bin', 'bc-oauth-migrate.js');
+const SCAN_DRIVER = join(ROOT, 'bench', 'scan-driver.js');
+/** Share of the deep scenario's files that import the shared wrapper. */
+const IMPORTER_SHARE = 0.1;
 const TRANSFORM = join(ROOT, 'transforms', 'legacy-to-oauth.ts');
 const JSCODESHIFT = join(ROOT, 'node_modules', '.bin', 'jscodeshift');
 const EXAMPLE = join(ROOT, 'fixtures', 'example-app');
@@ -61,6 +66,24 @@ async function main() {
     runs: options.runs,
     target: { maxRatio: 1.5, maxRssMb: 300 },
   }));
+  if (options.skipDeep) {
+    log('bench: cross-file pass comparison skipped (--skip-deep)');
+  } else {
+    const deepDir = join(WORK, `repo-deep-${options.files}-${options.seed}`);
+    const deepStarted = Date.now();
+    const deep = generateRepo({ dir: deepDir, files: options.files, seed: options.seed, importerShare: IMPORTER_SHARE });
+    log(`bench: ${deep.reused ? 'reusing' : 'generated'} ${relative(ROOT, deepDir)}: ${deep.files} source files, ` +
+      `${deep.importerFiles.length} import the shared wrapper (${((Date.now() - deepStarted) / 1000).toFixed(1)} s)`);
+    const deepJson = await measure(process.execPath, [CLI, 'scan', deepDir, '--format', 'json'], { cwd: ROOT });
+    checks.push({ ...checkLegacyFound(deepJson, [...deep.legacyFiles, ...deep.importerFiles]), name: 'deep repo: every legacy file and every importer of the wrapper found' });
+    rows.push(await compare({
+      name: `cross-file pass: scan with vs without (${Math.round(IMPORTER_SHARE * 100)}% of files involved)`,
+      ours: [process.execPath, [SCAN_DRIVER, deepDir]],
+      theirs: [process.execPath, [SCAN_DRIVER, deepDir, '--no-project-pass']],
+      runs: options.runs,
+      target: { maxRatio: 2 },
+    }));
+  }
   rows.push(await compare({
     name: 'scan example-app vs rg',
     ours: [process.execPath, [CLI, 'scan', EXAMPLE, '--format', 'json']],
@@ -93,13 +116,16 @@ async function main() {
   } else {
     // The plain CLI as a user runs it: default worker processes (cpus - 1), honouring .gitignore,
     // skipping node_modules, dry run, one parser for every file (what the plain CLI offers).
+    // Run from the repo itself: jscodeshift's --gitignore reads ./.gitignore of its working directory,
+    // and ours ignores bench/.work/ (from here it selected no file at all).
     const jsArgs = ['-t', TRANSFORM, '--parser=tsx', `--extensions=${EXTENSIONS}`, '--gitignore',
-      '--ignore-pattern=**/node_modules/**', '--dry', '--silent', repoDir];
+      '--ignore-pattern=**/node_modules/**', '--dry', '--silent', '.'];
     rows.push(await compare({
       name: 'fix --dry-run vs jscodeshift CLI',
       ours: [process.execPath, [CLI, 'fix', repoDir, '--dry-run']],
-      theirs: [JSCODESHIFT, jsArgs],
+      theirs: [JSCODESHIFT, jsArgs, { cwd: repoDir }],
       runs: options.fixRuns,
+      warmTheirs: false,
       target: { minSpeedup: 20 },
     }));
   }
@@ -128,20 +154,23 @@ async function main() {
 }
 
 /** Times both sides `runs` times, alternating which goes first, after one untimed warm-up each. */
-async function compare({ name, ours, theirs, runs, target }) {
+async function compare({ name, ours, theirs, runs, target, warmTheirs = true }) {
   log(`bench: ${name} (${runs} runs each)`);
   const sides = { ours: [], theirs: [] };
   const run = async (side) => {
-    const [command, args] = side === 'ours' ? ours : theirs;
-    const result = await measure(command, args, { cwd: ROOT });
+    const [command, args, { cwd = ROOT } = {}] = side === 'ours' ? ours : theirs;
+    const result = await measure(command, args, { cwd });
     // rg exits 1 when nothing matches; jscodeshift may exit non-zero on a file it cannot parse.
     if (result.status !== 0 && !(side === 'theirs' && result.status === 1)) {
       log(`bench: ${side} exited ${result.status}: ${result.stderr.split('\n').slice(0, 3).join(' | ')}`);
     }
+    // A side that did nothing is not a measurement (jscodeshift says so on stdout and exits 0).
+    if (/No files selected/.test(result.stdout + result.stderr)) throw new Error(`bench: ${name}: ${command} selected no files`);
     return result;
   };
   await run('ours');
-  await run('theirs');
+  // The jscodeshift side takes minutes on 20k files and reads the same warm cache: no warm-up run.
+  if (warmTheirs) await run('theirs');
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours'];
     for (const side of order) sides[side].push(await run(side));
@@ -160,6 +189,8 @@ async function compare({ name, ours, theirs, runs, target }) {
   if (target.minSpeedup !== undefined) verdicts.push(row.speedup >= target.minSpeedup);
   if (target.maxRssMb !== undefined) verdicts.push(row.ours.peakRssMb < target.maxRssMb);
   row.pass = verdicts.every(Boolean);
+  // Each row as soon as it is measured, so a long run interrupted later still leaves its figures.
+  log(`bench:   ours ${row.ours.medianSeconds} s (${row.ours.peakRssMb} MB), other ${row.theirs.medianSeconds} s (${row.theirs.peakRssMb} MB): ratio ${row.ratio}, speedup ${row.speedup}`);
   return row;
 }
 
@@ -227,7 +258,7 @@ function fixAvailable() {
 }
 
 function parseArgs(argv) {
-  const parsed = { files: 20000, runs: 5, fixRuns: undefined, seed: 20240601, json: undefined, skipFix: false };
+  const parsed = { files: 20000, runs: 5, fixRuns: undefined, seed: 20240601, json: undefined, skipFix: false, skipDeep: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -246,17 +277,18 @@ function parseArgs(argv) {
     else if (flag === '--seed') parsed.seed = count(0);
     else if (flag === '--json') parsed.json = value();
     else if (flag === '--skip-fix') parsed.skipFix = true;
+    else if (flag === '--skip-deep') parsed.skipDeep = true;
     else if (flag === '--help' || flag === '-h') usage();
     else usage(`unknown flag ${flag}`);
   }
-  // The jscodeshift side takes half a minute per run on 20k files: fewer runs by default.
-  parsed.fixRuns ??= Math.min(parsed.runs, 3);
+  // The jscodeshift side takes minutes per run on 20k files (about 5 on this machine): fewer runs by default.
+  parsed.fixRuns ??= Math.min(parsed.runs, 2);
   return parsed;
 }
 
 function usage(problem) {
   if (problem) process.stderr.write(`bench: ${problem}\n`);
-  process.stderr.write('usage: node bench/run.js [--files N] [--runs N] [--fix-runs N] [--seed N] [--json FILE] [--skip-fix]\n');
+  process.stderr.write('usage: node bench/run.js [--files N] [--runs N] [--fix-runs N] [--seed N] [--json FILE] [--skip-fix] [--skip-deep]\n');
   process.exit(problem ? 2 : 0);
 }
 

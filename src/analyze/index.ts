@@ -3,7 +3,9 @@
 import { discoverFiles } from '../discover/discover.ts';
 import { readIfMightBeLegacy } from '../discover/read.ts';
 import type { DiscoveredFile, SourceText } from '../discover/types.ts';
+import type { AstNode } from './ast.ts';
 import type { FileMatches } from './js-file.ts';
+import { relativeSpecifierHints } from './project/module-specifiers.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
 
 export interface ScanOptions {
@@ -14,6 +16,11 @@ export interface ScanOptions {
   useGit?: boolean;
   /** Called as files are done; the CLI shows it only in a TTY. */
   onProgress?: (progress: ScanProgress) => void;
+  /**
+   * Run the cross-file pass when the fast scan finds something (default true). Off only for
+   * measuring what the pass costs (the benchmark).
+   */
+  projectPass?: boolean;
 }
 
 export interface ScanProgress {
@@ -44,6 +51,9 @@ interface FileOutcome {
 /** Files read (synchronously: fastest for small files) between two yields to the event loop. */
 const YIELD_EVERY = 256;
 
+/** Parsed Programs kept for the cross-file pass, by source size; beyond it the pass parses again. */
+const MAX_KEPT_PROGRAM_BYTES = 16 * 1024 * 1024;
+
 /**
  * The analyzers (Babel, YAML, the scope catalogue) are loaded while git lists the files, so their
  * start-up cost hides behind the wait instead of adding to it.
@@ -51,13 +61,15 @@ const YIELD_EVERY = 256;
 function loadAnalyzers() {
   return Promise.all([
     import('./js-file.ts'),
+    import('./parse.ts'),
     import('./detectors/config-env.ts'),
     import('./detectors/config-yaml.ts'),
     import('./suppressions.ts'),
     import('./assemble.ts'),
     import('../scopes/catalogue.ts').then((catalogue) => catalogue.loadCatalogue()),
-  ]).then(([js, env, yaml, suppressions, assemble]) => ({
-    analyzeJsSource: js.analyzeJsSource,
+  ]).then(([js, parse, env, yaml, suppressions, assemble]) => ({
+    matchProgram: js.matchProgram,
+    parseJs: parse.parseJs,
     analyzeEnvFile: env.analyzeEnvFile,
     analyzeYamlOrJsonFile: yaml.analyzeYamlOrJsonFile,
     parseSuppressionComment: suppressions.parseSuppressionComment,
@@ -89,15 +101,33 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   let done = 0;
   let unread = 0;
   const total = discovery.files.length;
+  // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
+  // hundred buffers in a large repo) and each JS file's relative specifiers, read from its bytes.
+  const sources = new Map<string, SourceText>();
+  const specifiers = new Map<string, string[]>();
+  const programs = new Map<string, AstNode>();
+  let programBytes = 0;
+  const keepProgram = (path: string, program: AstNode, bytes: number) => {
+    if (programBytes + bytes > MAX_KEPT_PROGRAM_BYTES) return;
+    programBytes += bytes;
+    programs.set(path, program);
+  };
+  let current = '';
+  const peekSpecifiers = (bytes: Buffer) => {
+    const specs = relativeSpecifierHints(bytes);
+    if (specs.length > 0) specifiers.set(current, specs);
+  };
 
   for (const file of discovery.files) {
-    const read = readIfMightBeLegacy(file, config.maxFileSize);
+    current = file.path;
+    const read = readIfMightBeLegacy(file, config.maxFileSize, file.kind === 'js' ? peekSpecifiers : undefined);
+    if (read !== null && !('reason' in read) && (file.kind === 'js' || file.kind === 'json')) sources.set(file.path, read);
     if (read !== null && 'reason' in read) {
       skipped.push(read);
       unread += 1;
     } else if (read !== null) {
       try {
-        const outcome = await analyzeFile(analyzers, file, read, config);
+        const outcome = await analyzeFile(analyzers, file, read, config, keepProgram);
         outcome.secrets.forEach((s) => secrets.add(s));
         for (const comment of outcome.comments) {
           const suppression = analyzers.parseSuppressionComment(comment, file.path, read.text);
@@ -117,9 +147,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   }
 
   // The cross-file pass (issue 6): only when the fast scan found something; it loads ts-morph only if needed.
-  if (findings.length > 0) {
+  if (findings.length > 0 && options.projectPass !== false) {
     const { runProjectPass } = await import('./project/index.ts');
-    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config });
+    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config, hints: { sources, specifiers, programs } });
     findings.splice(0, findings.length, ...deep.findings);
     analyzed.splice(0, analyzed.length, ...deep.analyzed);
     deep.secrets.forEach((s) => secrets.add(s));
@@ -137,11 +167,27 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   return { report, secrets: { values: secrets }, suppressions, files: analyzed };
 }
 
-async function analyzeFile(analyzers: Analyzers, file: DiscoveredFile, source: SourceText, config: Config): Promise<FileOutcome> {
-  const { analyzeJsSource, analyzeEnvFile, analyzeYamlOrJsonFile } = analyzers;
+async function analyzeFile(
+  analyzers: Analyzers,
+  file: DiscoveredFile,
+  source: SourceText,
+  config: Config,
+  keepProgram: (path: string, program: AstNode, bytes: number) => void,
+): Promise<FileOutcome> {
+  const { parseJs, matchProgram, analyzeEnvFile, analyzeYamlOrJsonFile } = analyzers;
   switch (file.kind) {
-    case 'js':
-      return analyzeJsSource({ path: file.path, text: source.text }, { config });
+    case 'js': {
+      // What analyzeJsSource does, keeping the parsed Program for the cross-file pass (no second parse).
+      const parsed = parseJs(source.text, file.path);
+      keepProgram(file.path, parsed.program, source.buffer.length);
+      const result = matchProgram(parsed.program, source.text, file.path, config);
+      const comments = parsed.comments.map((c) => ({
+        text: String(c.value),
+        line: c.loc?.start?.line ?? 1,
+        block: c.type === 'CommentBlock' || c.type === 'Block',
+      }));
+      return { ...result, comments };
+    }
     case 'env':
       return { ...analyzeEnvFile(file.path, source.text, config), comments: hashComments(source.text) };
     case 'yaml':

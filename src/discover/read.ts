@@ -64,10 +64,12 @@ export function readSourceFileSync(file: DiscoveredFile, maxFileSize: number): S
 /**
  * Reads a file only as far as the pre-filter needs: null when its bytes hold no needle (not
  * decoded, not kept), else exactly what `readSourceFileSync` returns. Skips are reported the same
- * way (binary before the pre-filter, as there). Anything unusual (empty, larger than the scratch
+ * way (binary before the pre-filter, as there). `peek` sees the bytes of every file that is not
+ * skipped, before the pre-filter; they live in a reused buffer, so it must copy what it keeps.
+ * Anything unusual (empty, larger than the scratch
  * buffer or `maxFileSize`, an error) goes through `readSourceFileSync` so its rules apply unchanged.
  */
-export function readIfMightBeLegacy(file: DiscoveredFile, maxFileSize: number): SourceText | SkippedFile | null {
+export function readIfMightBeLegacy(file: DiscoveredFile, maxFileSize: number, peek?: (bytes: Buffer) => void): SourceText | SkippedFile | null {
   let fd: number | undefined;
   let length = 0;
   try {
@@ -76,6 +78,7 @@ export function readIfMightBeLegacy(file: DiscoveredFile, maxFileSize: number): 
     if (length > 0 && length < SCRATCH.length && length <= maxFileSize) {
       const bytes = SCRATCH.subarray(0, length);
       if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return skip(file, 'binary', 'binary file (NUL bytes)');
+      peek?.(bytes);
       if (!mightBeLegacy(bytes, file.kind)) return null;
       // A short read can only be all of a regular file; fstat says whether it is one, and its mode.
       const stat = fstatSync(fd);
@@ -87,6 +90,7 @@ export function readIfMightBeLegacy(file: DiscoveredFile, maxFileSize: number): 
     if (fd !== undefined) closeSync(fd);
   }
   const full = readSourceFileSync(file, maxFileSize);
+  if (!('reason' in full)) peek?.(full.buffer);
   return 'reason' in full || mightBeLegacy(full.buffer, file.kind) ? full : null;
 }
 

@@ -2,6 +2,9 @@
 // ts-morph: imports, re-exports, default exports, CommonJS `module.exports` / `exports.x`, `require`
 // chains, JSON modules and members of imported instances and classes. Only the involved files are in
 // the program, and nothing else is resolved or loaded (no lib files, no node_modules typings).
+import { isCall, unwrap, type AstNode } from '../ast.ts';
+import { relativeSpecifiers, resolveSpecifier } from './module-specifiers.ts';
+import { chainRoot } from './project-evaluator.ts';
 import type { ModuleUnit } from './units.ts';
 
 /** A definition, as a span in one of the involved files. */
@@ -13,8 +16,14 @@ export interface DefinitionSite {
 }
 
 export interface DefinitionFinder {
-  /** The definition of the expression spanning [start, end) in `file`, or null when it is not known. */
-  definitionOf(file: string, start: number, end: number): DefinitionSite | null;
+  /**
+   * The definition of the expression spanning [start, end) in `file`, or null when it is not known.
+   * `node` (the Babel node of that span) lets a plain imported name be answered without putting
+   * `file` in the program.
+   */
+  definitionOf(file: string, start: number, end: number, node?: AstNode): DefinitionSite | null;
+  /** Files in the TypeScript program so far (for tests and the benchmark). */
+  programFiles(): number;
 }
 
 type Ts = typeof import('ts-morph')['ts'];
@@ -68,20 +77,108 @@ export async function loadDefinitionFinder(units: readonly ModuleUnit[]): Promis
     if (text === undefined) return undefined;
     let sf = sources.get(name);
     if (!sf) {
-      sf = ts.createSourceFile(name, text, languageVersion, true);
+      // Parent pointers are set by the binder; JSDoc is never asked about.
+      const jsDocParsingMode = ts.JSDocParsingMode.ParseNone;
+      const options = typeof languageVersion === 'object' ? { ...languageVersion, jsDocParsingMode } : { languageVersion, jsDocParsingMode };
+      sf = ts.createSourceFile(name, text, options, false);
       sources.set(name, sf);
     }
     return sf;
   };
+  // The program starts with the modules some involved file imports: that is where definitions are.
+  // A file that only imports (a route calling a shared wrapper) joins it only if a question about
+  // it cannot be answered from its import declaration alone; then every file joins at once, so the
+  // program is rebuilt at most once.
+  const unitByFile = new Map(units.filter((u) => u.kind !== 'env').map((u) => [u.file, u]));
+  const known = new Set(unitByFile.keys());
+  const imported = new Set<string>();
+  for (const unit of unitByFile.values()) {
+    if (unit.kind !== 'js') continue;
+    for (const spec of relativeSpecifiers(unit.text)) {
+      const target = resolveSpecifier(unit.file, spec, known);
+      if (target) imported.add(target);
+    }
+  }
+  let roots = [...texts.keys()].filter((path) => imported.has(byPath.get(path)!));
+  let everything = roots.length === texts.size;
   let checker: TsChecker | null = null;
+  let built: import('ts-morph').ts.Program | undefined;
   const program = () => {
-    checker ??= ts.createProgram({ rootNames: [...texts.keys()], options, host }).getTypeChecker();
+    if (!checker) {
+      built = ts.createProgram({ rootNames: roots, options, host, oldProgram: built });
+      checker = built.getTypeChecker();
+    }
     return checker;
+  };
+  const inProgram = new Set<string>(roots);
+  const widen = () => {
+    everything = true;
+    roots = [...texts.keys()];
+    roots.forEach((r) => inProgram.add(r));
+    checker = null;
+  };
+
+  /**
+   * `name` in `file`, bound by `import { x as name } from './m'` (or a default import) of an involved
+   * module: answered from m's exports. A name or member chain imported from a package: null, as the
+   * checker would say (the program resolves nothing outside the involved files). Anything else:
+   * undefined (the file must join the program).
+   */
+  const throughImport = (file: string, node: AstNode | undefined): DefinitionSite | null | undefined => {
+    const unit = unitByFile.get(file);
+    const root = chainRoot(node ?? null);
+    if (!unit || unit.kind !== 'js' || root?.type !== 'Identifier') return undefined;
+    const binding = unit.index.resolve(root);
+    if (binding && !binding.id.typeAnnotation && binding.path.length === 0 && (binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var')) {
+      // `const req = https.request(...)`, `new Client()` from a package: its members are unknown there too.
+      const init = unwrap(binding.init);
+      const calleeRoot = init && (init.type === 'NewExpression' || isCall(init)) ? chainRoot(unwrap(init.callee)) : null;
+      const source = calleeRoot?.type === 'Identifier' ? esImportOf(unit, calleeRoot)?.source : undefined;
+      return source !== undefined && !source.startsWith('.') ? null : undefined;
+    }
+    const ref = esImportOf(unit, root);
+    if (!ref) return undefined;
+    if (!ref.source.startsWith('.')) return null;
+    if (root !== node || ref.imported === '*') return undefined;
+    const target = resolveSpecifier(file, ref.source, known);
+    const targetPath = target ? byPath.get(target) : undefined;
+    if (!targetPath || !inProgram.has(targetPath)) return undefined;
+    const c = program();
+    const sourceFile = sources.get(targetPath);
+    const moduleSymbol = sourceFile ? c.getSymbolAtLocation(sourceFile) : undefined;
+    if (!moduleSymbol) return undefined;
+    let exported: TsSymbol | undefined;
+    try {
+      exported = c.getExportsOfModule(moduleSymbol).find((sym) => sym.escapedName === ref.imported);
+    } catch {
+      return undefined;
+    }
+    if (!exported) return undefined;
+    return siteOf(valueOfSymbol(ts, c, exported, 0));
+  };
+
+  const esImportOf = (unit: ModuleUnit, id: AstNode) => {
+    const binding = unit.index.resolve(id);
+    if (!binding || binding.kind !== 'import' || binding.declaration.type === 'TSImportEqualsDeclaration') return null;
+    return unit.imports.ofBinding(binding);
+  };
+
+  const siteOf = (value: TsNode | null): DefinitionSite | null => {
+    if (!value) return null;
+    const valueFile = byPath.get(value.getSourceFile().fileName);
+    if (!valueFile) return null;
+    return { file: valueFile, start: value.getStart(value.getSourceFile()), end: value.getEnd(), kind: kindOf(ts, value) };
   };
 
   return {
-    definitionOf(file, start, end) {
+    programFiles: () => (checker ? roots.length : 0),
+    definitionOf(file, start, end, babelNode) {
       const path = byPath.get(file);
+      if (path && !inProgram.has(path)) {
+        const quick = throughImport(file, babelNode);
+        if (quick !== undefined) return quick;
+        if (!everything) widen();
+      }
       const c = program();
       const sourceFile = path ? sources.get(path) : undefined;
       if (!sourceFile) return null;
@@ -94,11 +191,7 @@ export async function loadDefinitionFinder(units: readonly ModuleUnit[]): Promis
       } catch {
         return null;
       }
-      const value = symbol ? valueOfSymbol(ts, c, symbol, 0) : null;
-      if (!value) return null;
-      const valueFile = byPath.get(value.getSourceFile().fileName);
-      if (!valueFile) return null;
-      return { file: valueFile, start: value.getStart(value.getSourceFile()), end: value.getEnd(), kind: kindOf(ts, value) };
+      return siteOf(symbol ? valueOfSymbol(ts, c, symbol, 0) : null);
     },
   };
 }

@@ -10,7 +10,7 @@ import { loadDefinitionFinder } from './declarations.ts';
 import { recordEdits } from './edits.ts';
 import { buildEnvIndex, looksLikeLocation } from './env-files.ts';
 import { collectFindings } from './findings.ts';
-import { findInvolvedFiles } from './involved.ts';
+import { findInvolvedFiles, type ScanHints } from './involved.ts';
 import { createModel } from './model.ts';
 import { detectInUnit, prepareUnit, shareClientConfigs } from './unit-analysis.ts';
 import { envUnit, jsonUnit, jsUnit, type ModuleUnit } from './units.ts';
@@ -28,6 +28,8 @@ export interface ProjectPassInput {
   findings: readonly Finding[];
   analyzed: readonly ProjectFile[];
   config: Config;
+  /** What the fast scan learned while reading every file; without it the pass reads the tree itself. */
+  hints?: ScanHints;
 }
 
 export interface ProjectPassResult {
@@ -61,14 +63,16 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
   const unchanged = unchangedResult(input);
   if (input.findings.length === 0) return unchanged;
   const byPath = new Map(input.files.map((f) => [f.path, f]));
-  const fastSources = new Map(input.analyzed.map((a) => [a.source.file.path, a.source]));
+  const fastSources = new Map(input.hints?.sources ?? []);
+  for (const a of input.analyzed) fastSources.set(a.source.file.path, a.source);
+  const programs = input.hints?.programs ?? new Map();
 
   const envFiles = await readTexts(input.files.filter((f) => f.kind === 'env'), input.config.maxFileSize, fastSources);
   const envIndex = buildEnvIndex(envFiles.map(({ file, source }) => ({ file: file.path, text: source.text })));
   const envKeys = [...envIndex].filter(([, defs]) => defs.some((d) => looksLikeLocation(d.value))).map(([key]) => key);
   const flagged = new Set(input.findings.map((f) => f.file));
 
-  const involved = await findInvolvedFiles({ files: input.files, flagged, envKeys, maxFileSize: input.config.maxFileSize });
+  const involved = await findInvolvedFiles({ files: input.files, flagged, envKeys, maxFileSize: input.config.maxFileSize, hints: input.hints });
   const moduleFiles = involved.modules.map((p) => byPath.get(p)!).filter(Boolean);
   const sources = await readTexts(moduleFiles, input.config.maxFileSize, fastSources);
 
@@ -80,7 +84,7 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
       continue;
     }
     try {
-      units.push(jsUnit(file.path, file.absolutePath, source.text, source));
+      units.push(jsUnit(file.path, file.absolutePath, source.text, source, programs.get(file.path)));
     } catch {
       // A file that does not parse: the fast scan reports it if it was flagged; otherwise it lends nothing.
     }

@@ -31,7 +31,9 @@ export interface ProjectModel {
 }
 
 export function createModel(units: ModuleUnit[], env: EnvIndex, finder: DefinitionFinder | null): ProjectModel {
-  const owners = new WeakMap<AstNode, ModuleUnit>();
+  // A Map, not a WeakMap: it lives only as long as the pass, and a WeakMap over every node of a
+  // few thousand files costs the garbage collector seconds (each entry is an ephemeron).
+  const owners = new Map<AstNode, ModuleUnit>();
   const byFile = new Map<string, ModuleUnit>();
   for (const unit of units) {
     byFile.set(unit.file, unit);

@@ -35,3 +35,33 @@ export function importNeedle(file: string): string {
   }
   return base;
 }
+
+const DOT = 0x2e;
+const QUOTES = new Set([0x22, 0x27]);
+const NEWLINE = 0x0a;
+const DOT_SLASH = Buffer.from('./', 'latin1');
+const BARE: Array<[Buffer, string]> = [`'.'`, `"."`, `'..'`, `".."`].map((n) => [Buffer.from(n, 'latin1'), n.slice(1, -1)]);
+
+/**
+ * Every quoted string in `bytes` that looks like a relative specifier (`'./x'`, `"../x/y"`, `'.'`,
+ * `'..'`), found with byte searches and no decoding: a superset of what `relativeSpecifiers` returns
+ * (it does not require `from` / `require(` / `import` before the quote). Cheap enough to run on
+ * every file the fast scan reads, so the project pass need not read the whole tree again to find
+ * a module's importers. Decoded as latin1, as the project pass reads importers.
+ */
+export function relativeSpecifierHints(bytes: Buffer): string[] {
+  const out: string[] = [];
+  const take = (start: number, quote: number) => {
+    let end = start;
+    while (end < bytes.length && bytes[end] !== quote && !QUOTES.has(bytes[end]) && bytes[end] !== NEWLINE) end++;
+    if (end < bytes.length && bytes[end] === quote) out.push(bytes.toString('latin1', start, end));
+    return end;
+  };
+  for (let at = bytes.indexOf(DOT_SLASH); at !== -1; at = bytes.indexOf(DOT_SLASH, at + 1)) {
+    const start = at > 0 && bytes[at - 1] === DOT ? at - 1 : at;
+    if (start > 0 && QUOTES.has(bytes[start - 1])) at = Math.max(at, take(start, bytes[start - 1]));
+  }
+  // The bare forms: '.' and '..' (an index file of this folder or the parent).
+  for (const [needle, specifier] of BARE) if (bytes.indexOf(needle) !== -1) out.push(specifier);
+  return out;
+}

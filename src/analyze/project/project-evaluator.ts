@@ -104,7 +104,7 @@ export function projectEvaluator(model: ProjectModel, home: ModuleUnit): Evaluat
     if (target === undefined) {
       // A definition does not depend on parameter values: ask the checker once per node.
       const unit = unitOf(node);
-      const site = unit.kind === 'js' && crossesModules(node, unit) ? model.finder.definitionOf(unit.file, node.start, node.end) : null;
+      const site = unit.kind === 'js' && crossesModules(node, unit) ? model.finder.definitionOf(unit.file, node.start, node.end, node) : null;
       target = site ? model.definitionNode(site) : null;
       model.definitions.set(node, target);
     }

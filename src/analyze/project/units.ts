@@ -1,12 +1,16 @@
 // One module of the project pass: a parsed JS/TS file or JSON file, with the same per-file index and
 // evaluator the fast scan uses, plus a map from every node back to its module.
-import { parseExpression } from '@babel/parser';
-import { walk, type AstNode } from '../ast.ts';
+import { createRequire } from 'node:module';
+import type { AstNode } from '../ast.ts';
 import { createEvaluator, type Evaluator } from '../evaluate.ts';
 import { buildImportMap, type ImportMap } from '../imports.ts';
 import { parseJs } from '../parse.ts';
 import { indexFile, type FileIndex } from '../scope.ts';
 import type { SourceText } from '../../discover/types.ts';
+
+// require(), not an ESM import: Node would otherwise run its CommonJS export scan over all of
+// @babel/parser (about 150 ms) the first time the pass loads; parse.ts loads it the same way.
+const { parseExpression } = createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser');
 
 export interface ModuleUnit {
   /** Relative to the root, forward slashes. */
@@ -23,9 +27,9 @@ export interface ModuleUnit {
   source: SourceText | null;
 }
 
-export function jsUnit(file: string, absolutePath: string, text: string, source: SourceText | null): ModuleUnit {
-  const { program } = parseJs(text, file);
-  return unitFrom(file, absolutePath, 'js', text, program, source);
+/** `program`: the fast scan's parse of this same text, when it kept one (nothing mutates a Babel AST here). */
+export function jsUnit(file: string, absolutePath: string, text: string, source: SourceText | null, program?: AstNode): ModuleUnit {
+  return unitFrom(file, absolutePath, 'js', text, program ?? parseJs(text, file).program, source);
 }
 
 /** A JSON file as one expression, so its values are ordinary literals with lines and offsets. */
@@ -49,11 +53,33 @@ function unitFrom(file: string, absolutePath: string, kind: ModuleUnit['kind'], 
   return { file, absolutePath, kind, text, root, index, base: createEvaluator(index), imports: buildImportMap(index), source };
 }
 
-/** Every node of a unit, mapped to the unit, so an evaluation can tell which file a node is in. */
-export function registerNodes(unit: ModuleUnit, owners: WeakMap<AstNode, ModuleUnit>): void {
-  walk(unit.root, (node) => {
+/** The keys `walk` does not descend into (see ast.ts): the same nodes are registered. */
+const NOT_CHILDREN = new Set([
+  'type', 'loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments',
+  'innerComments', 'tokens', 'original', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments',
+  'superTypeParameters', 'predicate', 'decorators',
+]);
+
+/**
+ * Every node of a unit, mapped to the unit, so an evaluation can tell which file a node is in.
+ * The nodes `walk` visits, without its per-node allocations: this runs over every involved file.
+ */
+export function registerNodes(unit: ModuleUnit, owners: Map<AstNode, ModuleUnit>): void {
+  const stack: AstNode[] = [unit.root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
     owners.set(node, unit);
-  });
+    for (const key of Object.keys(node)) {
+      if (NOT_CHILDREN.has(key)) continue;
+      const value = node[key];
+      if (value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push(item);
+      } else if (typeof value.type === 'string') {
+        stack.push(value);
+      }
+    }
+  }
 }
 
 /** A string literal standing for an env file's value, owned by the env unit (for traces and rewrites). */
