@@ -8,8 +8,9 @@
  *      suppressed and not in the baseline; a suppression comment without a reason or one that
  *      suppresses nothing; or a scope beyond the allowed scopes. Wins over 3.
  *   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file.
- *   3  Analysis incomplete, nothing else wrong: a file failed to parse or an endpoint has no
- *      known scope, so the scope report may be short. --allow-incomplete turns this into 0.
+ *   3  Analysis incomplete, nothing else wrong: a file failed to parse, an endpoint has no known
+ *      scope, or a call's endpoint cannot be resolved statically, so the scope report may be short.
+ *      --allow-incomplete turns this into 0.
  * ```
  */
 export const EXIT_CODES = {
@@ -30,5 +31,6 @@ export const CHECK_EXIT_CODES_HELP = `Exit codes:
      suppressed and not in the baseline; a suppression comment without a reason or one that
      suppresses nothing; or a scope beyond the allowed scopes. Wins over 3.
   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file.
-  3  Analysis incomplete, nothing else wrong: a file failed to parse or an endpoint has no
-     known scope, so the scope report may be short. --allow-incomplete turns this into 0.`;
+  3  Analysis incomplete, nothing else wrong: a file failed to parse, an endpoint has no known
+     scope, or a call's endpoint cannot be resolved statically, so the scope report may be short.
+     --allow-incomplete turns this into 0.`;
