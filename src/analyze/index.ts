@@ -106,6 +106,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const sources = new Map<string, SourceText>();
   const specifiers = new Map<string, string[]>();
   const programs = new Map<string, AstNode>();
+  const cleanJs = new Set<string>();
   let programBytes = 0;
   const keepProgram = (path: string, program: AstNode, bytes: number) => {
     if (programBytes + bytes > MAX_KEPT_PROGRAM_BYTES) return;
@@ -136,6 +137,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
         if (outcome.findings.length > 0) {
           findings.push(...outcome.findings);
           analyzed.push({ source: read, findings: outcome.findings, matches: outcome.matches });
+        } else if (file.kind === 'js') {
+          cleanJs.add(file.path);
         }
       } catch (error) {
         errors.push({ file: file.path, message: describeError(error) });
@@ -149,7 +152,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   // The cross-file pass (issue 6): only when the fast scan found something; it loads ts-morph only if needed.
   if (findings.length > 0 && options.projectPass !== false) {
     const { runProjectPass } = await import('./project/index.ts');
-    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config, hints: { sources, specifiers, programs } });
+    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config, hints: { sources, specifiers, programs, cleanJs } });
     findings.splice(0, findings.length, ...deep.findings);
     analyzed.splice(0, analyzed.length, ...deep.analyzed);
     deep.secrets.forEach((s) => secrets.add(s));

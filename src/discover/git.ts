@@ -13,15 +13,20 @@ const GITLINK_MODE = '160000';
  */
 export async function listGitFiles(root: string, dirs: readonly string[]): Promise<Listing | null> {
   const pathspecs = dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`);
-  let output: string;
+  let tracked: string;
+  let untracked: string;
   try {
-    // One process for everything (two cores: each extra git costs): -t tags each record
-    // (H tracked, R deleted, S skip-worktree, ? untracked), -s gives tracked files' modes.
-    output = await git(root, ['ls-files', '-z', '-t', '-s', '--cached', '--deleted', '--others', '--exclude-standard', '--', ...pathspecs]);
+    // Two processes at once: the untracked walk (--others) costs about twice the tracked listing,
+    // and overlapping them beats one process doing both in turn. -t tags each tracked record
+    // (H tracked, R deleted, S skip-worktree), -s gives their modes.
+    [tracked, untracked] = await Promise.all([
+      git(root, ['ls-files', '-z', '-t', '-s', '--cached', '--deleted', '--', ...pathspecs]),
+      git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
+    ]);
   } catch {
     return null;
   }
-  const records = output.split('\0');
+  const records = tracked.split('\0');
   const gone = new Set<string>();
   for (const record of records) {
     if (record.startsWith('R ') || record.startsWith('S ')) gone.add(record.slice(record.indexOf('\t') + 1));
@@ -29,10 +34,6 @@ export async function listGitFiles(root: string, dirs: readonly string[]): Promi
   const seen = new Set<string>();
   const entries: ListedEntry[] = [];
   for (const record of records) {
-    if (record.startsWith('? ')) {
-      entries.push({ path: record.slice(2), symlink: null });
-      continue;
-    }
     // "<tag> <mode> <object> <stage>\t<path>"; an unmerged file appears once per stage.
     const tab = record.indexOf('\t');
     if (tab === -1) continue;
@@ -42,6 +43,7 @@ export async function listGitFiles(root: string, dirs: readonly string[]): Promi
     seen.add(path);
     entries.push({ path, symlink: mode === SYMLINK_MODE });
   }
+  for (const path of untracked.split('\0')) if (path !== '') entries.push({ path, symlink: null });
   return { entries, skipped: [], errors: [] };
 }
 

@@ -14,6 +14,7 @@ import { runProjectPass } from '../../src/analyze/project/index.ts';
 import { walk, type AstNode } from '../../src/analyze/ast.ts';
 import { loadDefinitionFinder } from '../../src/analyze/project/declarations.ts';
 import { relativeSpecifierHints, relativeSpecifiers } from '../../src/analyze/project/module-specifiers.ts';
+import { readHints } from '../../src/analyze/project/involved.ts';
 import { jsUnit } from '../../src/analyze/project/units.ts';
 import { discoverFiles } from '../../src/discover/discover.ts';
 import { summarize } from '../analyze/project/helpers.ts';
@@ -131,4 +132,76 @@ describe('the TypeScript program of the cross-file pass', () => {
     expect(site).toMatchObject({ file: 'lib/bc.ts', kind: 'value', start: base.indexOf("'https") });
     expect(finder.programFiles()).toBe(3);
   });
+});
+
+describe('skipping detection in involved files that stand alone', () => {
+  let parent: string;
+  let generated: string;
+  let importing: string;
+
+  beforeAll(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'bc-perf-alone-'));
+    // No importers: every exporting pre-filter hit is involved, none is imported.
+    generated = generateRepo({ dir: join(parent, 'repo'), files: 1200, seed: 5 }).dir;
+    // A pre-filter hit the fast scan finds clean, whose request takes its host from an import.
+    importing = join(parent, 'importing');
+    await mkdir(join(importing, 'lib'), { recursive: true });
+    await mkdir(join(importing, 'routes'));
+    await writeFile(join(importing, 'lib/bc.ts'), "export const BASE = 'https://store-abc123.mybigcommerce.com/api/v2';\n");
+    // A direct call, so that the fast scan finds something and the pass runs.
+    await writeFile(
+      join(importing, 'routes/products.ts'),
+      "export const products = () => fetch('https://store-abc123.mybigcommerce.com/api/v2/products.json', { headers: { Authorization: 'Basic ' + btoa('user:key') } });\n",
+    );
+    await writeFile(
+      join(importing, 'routes/orders.ts'),
+      [
+        '// Reads /api/v2 orders through the shared base URL.',
+        "import { BASE } from '../lib/bc.js';",
+        "export const orders = () => fetch(BASE + '/orders.json', { headers: { Authorization: 'Basic ' + btoa('user:key') } });",
+        '',
+      ].join('\n'),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await rm(parent, { recursive: true, force: true });
+  });
+
+  /** The pass over a root, once with the fast scan's clean files named (so it may skip them) and once without. */
+  async function bothWays(root: string) {
+    const { files } = await discoverFiles({ root, paths: [], include: [], exclude: [], maxFileSize: testConfig.maxFileSize });
+    const fast = await scanProject({ root, paths: [], config: testConfig, projectPass: false });
+    const hints = readHints(files, testConfig.maxFileSize);
+    const unclean = new Set([...fast.report.findings.map((f) => f.file), ...fast.report.errors.map((e) => e.file)]);
+    const cleanJs = new Set([...hints.sources.keys()].filter((path) => JS.test(path) && !unclean.has(path)));
+    const input = { files, findings: fast.report.findings, analyzed: fast.files, config: testConfig };
+    const skipping = await runProjectPass({ ...input, hints: { ...hints, cleanJs } });
+    const full = await runProjectPass({ ...input, hints });
+    return { skipping, full, cleanJs };
+  }
+
+  it('gives the same findings and secrets as detecting in every involved file', async () => {
+    const roots = [
+      generated,
+      importing,
+      join(REPO, 'fixtures/example-app'),
+      ...['scan', 'deep'].flatMap((group) => readdirSync(join(REPO, 'fixtures', group)).map((name) => join(REPO, 'fixtures', group, name))),
+    ];
+    let cleanInvolved = 0;
+    for (const root of roots) {
+      const { skipping, full, cleanJs } = await bothWays(root);
+      cleanInvolved += full.reanalyzed.filter((path) => cleanJs.has(path)).length;
+      expect({ root, findings: skipping.findings, secrets: skipping.secrets.sort(), errors: skipping.errors }).toEqual({
+        root,
+        findings: full.findings,
+        secrets: full.secrets.sort(),
+        errors: full.errors,
+      });
+      expect(skipping.analyzed.map((a) => a.source.file.path)).toEqual(full.analyzed.map((a) => a.source.file.path));
+    }
+    expect((await bothWays(importing)).full.findings.map((f) => f.file)).toContain('routes/orders.ts');
+    // The comparison means something only if some involved files were clean decoys.
+    expect(cleanInvolved).toBeGreaterThan(10);
+  }, 120_000);
 });

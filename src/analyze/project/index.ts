@@ -12,7 +12,7 @@ import { buildEnvIndex, looksLikeLocation } from './env-files.ts';
 import { collectFindings } from './findings.ts';
 import { findInvolvedFiles, type ScanHints } from './involved.ts';
 import { createModel } from './model.ts';
-import { detectInUnit, prepareUnit, shareClientConfigs } from './unit-analysis.ts';
+import { detectInUnit, prepareUnit, shareClientConfigs, type UnitAnalysis } from './unit-analysis.ts';
 import { envUnit, jsonUnit, jsUnit, type ModuleUnit } from './units.ts';
 
 /** A file with findings, as the analyze stage keeps it (same shape as `AnalyzedFile` there). */
@@ -96,8 +96,10 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
   const finder = involved.crossModule ? await loadDefinitionFinder(units) : null;
   const model = createModel(units, envIndex, finder);
 
-  const analyses = jsUnits.map((u) => prepareUnit(model, u, input.config));
-  shareClientConfigs(analyses);
+  const prepared = jsUnits.map((u) => prepareUnit(model, u, input.config));
+  shareClientConfigs(prepared);
+  const alone = { crossModule: finder !== null, hasEnvFiles: envIndex.size > 0, cleanJs: input.hints?.cleanJs };
+  const analyses = prepared.filter((a) => !standsAlone(a, alone));
   analyses.forEach(detectInUnit);
   const crossCalls = findCrossCalls(model, analyses);
   const { files, secrets } = collectFindings(model, analyses, crossCalls, input.config);
@@ -115,6 +117,21 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
     analyzed.push({ source: unit.source!, findings: result.findings, matches: result.matches });
   }
   return { findings, analyzed, secrets: [...secrets], reanalyzed: [...replaced].sort(), usedChecker: finder !== null, errors: [] };
+}
+
+/**
+ * Whether detection in this file can be skipped because the pass would find exactly what the fast
+ * scan found there (nothing). Without the checker (no involved module imports another) a file's
+ * evaluator resolves nothing outside it except env file values; client instances shared in from
+ * other files are matched by node or binding identity, which it then cannot reach; and its own
+ * client configs would be judged against the other files' requests, so a file with any is kept.
+ * What remains is the fast scan's analysis again: a file it analyzed cleanly that reads no env
+ * value has no legacy request and lends nothing. In a large repository most involved files are
+ * pre-filter decoys like this.
+ */
+function standsAlone(analysis: UnitAnalysis, pass: { crossModule: boolean; hasEnvFiles: boolean; cleanJs?: ReadonlySet<string> }): boolean {
+  if (pass.crossModule || analysis.configs.length > 0 || !pass.cleanJs?.has(analysis.unit.file)) return false;
+  return !pass.hasEnvFiles || !analysis.unit.text.includes('env');
 }
 
 /**

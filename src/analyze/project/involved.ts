@@ -21,6 +21,11 @@ export interface ScanHints {
   programs: ReadonlyMap<string, AstNode>;
   /** JS files with at least one relative-specifier-like string, by path. */
   specifiers: ReadonlyMap<string, readonly string[]>;
+  /**
+   * JS files the fast scan analyzed without an error and without a finding. Absent: none is known
+   * to be, so the pass analyzes every involved file.
+   */
+  cleanJs?: ReadonlySet<string>;
 }
 
 export interface InvolvedInput {
