@@ -2,22 +2,17 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { OK, USAGE_OR_TOOL_ERROR } from '../check/exit-codes.ts';
 import { progressReporter } from './progress.ts';
-import { addCommonOptions, resolveTarget, type CommonFlags } from './target.ts';
+import { addCommonOptions, addRewriteOptions, resolveTarget, withEnvNames, type CommonFlags, type RewriteFlags } from './target.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 
 export const FIX_FORMATS = ['text', 'json'] as const;
 
-interface FixFlags extends CommonFlags {
+interface FixFlags extends CommonFlags, RewriteFlags {
   format: string;
   dryRun?: boolean;
   patch?: string;
-  allowDirty?: boolean;
-  tokenEnv?: string;
-  storeHashEnv?: string;
 }
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function registerFix(program: Command, io: CliIO, setExit: (code: number) => void): void {
   const command = program
@@ -25,10 +20,8 @@ export function registerFix(program: Command, io: CliIO, setExit: (code: number)
     .description('rewrite legacy calls to the OAuth gateway with an X-Auth-Token header')
     .argument('[paths...]', 'files or folders to fix', [])
     .option('--dry-run', 'print the unified diffs (secrets redacted) and write nothing')
-    .option('--patch <file>', 'write one patch file instead of changing the files')
-    .option('--allow-dirty', 'write even when git shows uncommitted changes in the files to change')
-    .option('--token-env <name>', 'env var that holds the access token (default: tokenEnv in the config, else BIGCOMMERCE_ACCESS_TOKEN)')
-    .option('--store-hash-env <name>', 'env var that holds the store hash where no hash is known (default: storeHashEnv, else BIGCOMMERCE_STORE_HASH)')
+    .option('--patch <file>', 'write one patch file instead of changing the files');
+  addRewriteOptions(command)
     .addOption(new Option('-f, --format <format>', 'format of the summary').choices([...FIX_FORMATS]).default('text'))
     .addHelpText(
       'after',
@@ -36,15 +29,8 @@ export function registerFix(program: Command, io: CliIO, setExit: (code: number)
     );
   addCommonOptions(command).action(async (paths: string[], flags: FixFlags) => {
     if (flags.dryRun && flags.patch) throw new UsageError('--dry-run and --patch cannot be used together');
-    for (const [flag, value] of [['--token-env', flags.tokenEnv], ['--store-hash-env', flags.storeHashEnv]] as const) {
-      if (value !== undefined && !ENV_NAME.test(value)) throw new UsageError(`${flag} takes an environment variable name, got '${value}'`);
-    }
     const target = await resolveTarget(paths, flags, io);
-    const config = {
-      ...target.config,
-      tokenEnv: flags.tokenEnv ?? target.config.tokenEnv,
-      storeHashEnv: flags.storeHashEnv ?? target.config.storeHashEnv,
-    };
+    const config = withEnvNames(target.config, flags);
     const [{ scanProject }, rewrite, summaryModule] = await Promise.all([
       import('../analyze/index.ts'),
       import('../rewrite/index.ts'),

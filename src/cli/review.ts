@@ -1,18 +1,13 @@
 import type { Command } from 'commander';
 import { OK, USAGE_OR_TOOL_ERROR } from '../check/exit-codes.ts';
 import { progressReporter } from './progress.ts';
-import { addCommonOptions, resolveTarget, type CommonFlags } from './target.ts';
+import { addCommonOptions, addRewriteOptions, resolveTarget, withEnvNames, type CommonFlags, type RewriteFlags } from './target.ts';
 import { UsageError } from './errors.ts';
 import { wantsColor, type CliIO } from './io.ts';
 
-interface ReviewFlags extends CommonFlags {
-  allowDirty?: boolean;
-  tokenEnv?: string;
-  storeHashEnv?: string;
+interface ReviewFlags extends CommonFlags, RewriteFlags {
   color?: boolean;
 }
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The conventional exit code of a program the user interrupted (128 + SIGINT). */
 const CANCELLED = 130;
@@ -21,10 +16,8 @@ export function registerReview(program: Command, io: CliIO, setExit: (code: numb
   const command = program
     .command('review')
     .description('walk through each proposed change with its scope cost, accept or skip it, then write the accepted ones')
-    .argument('[paths...]', 'files or folders to review', [])
-    .option('--allow-dirty', 'write even when git shows uncommitted changes in the files to change')
-    .option('--token-env <name>', 'env var that holds the access token (default: tokenEnv in the config, else BIGCOMMERCE_ACCESS_TOKEN)')
-    .option('--store-hash-env <name>', 'env var that holds the store hash where no hash is known (default: storeHashEnv, else BIGCOMMERCE_STORE_HASH)')
+    .argument('[paths...]', 'files or folders to review', []);
+  addRewriteOptions(command)
     .addHelpText(
       'after',
       '\nNeeds an interactive terminal. Keys: y accept, n skip, a/s accept/skip the rest of the file, A accept all,\n' +
@@ -36,15 +29,8 @@ export function registerReview(program: Command, io: CliIO, setExit: (code: numb
     if (!io.stdin.isTTY || !io.stdout.isTTY) {
       throw new UsageError('review needs an interactive terminal; use `fix --dry-run` to see the changes, or `check` in CI');
     }
-    for (const [flag, value] of [['--token-env', flags.tokenEnv], ['--store-hash-env', flags.storeHashEnv]] as const) {
-      if (value !== undefined && !ENV_NAME.test(value)) throw new UsageError(`${flag} takes an environment variable name, got '${value}'`);
-    }
     const target = await resolveTarget(paths, flags, io);
-    const config = {
-      ...target.config,
-      tokenEnv: flags.tokenEnv ?? target.config.tokenEnv,
-      storeHashEnv: flags.storeHashEnv ?? target.config.storeHashEnv,
-    };
+    const config = withEnvNames(target.config, flags);
     // Ink and React are loaded here only: no other command pays for them.
     const [{ runReviewSession }, { runReview }] = await Promise.all([import('../review/session.ts'), import('../review/run.tsx')]);
 

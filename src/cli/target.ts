@@ -76,3 +76,27 @@ export function parseBytes(value: string): number {
   const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
   return Number(match[1]) * factor;
 }
+
+/** The flags of the commands that write (`fix`, `review`). */
+export interface RewriteFlags {
+  allowDirty?: boolean;
+  tokenEnv?: string;
+  storeHashEnv?: string;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function addRewriteOptions(command: Command): Command {
+  return command
+    .option('--allow-dirty', 'write even when git shows uncommitted changes in the files to change')
+    .option('--token-env <name>', 'env var that holds the access token (default: tokenEnv in the config, else BIGCOMMERCE_ACCESS_TOKEN)')
+    .option('--store-hash-env <name>', 'env var that holds the store hash where no hash is known (default: storeHashEnv, else BIGCOMMERCE_STORE_HASH)');
+}
+
+/** The config with the env-var names the flags give, after checking they are names. */
+export function withEnvNames(config: Config, flags: RewriteFlags): Config {
+  for (const [flag, value] of [['--token-env', flags.tokenEnv], ['--store-hash-env', flags.storeHashEnv]] as const) {
+    if (value !== undefined && !ENV_NAME.test(value)) throw new UsageError(`${flag} takes an environment variable name, got '${value}'`);
+  }
+  return { ...config, tokenEnv: flags.tokenEnv ?? config.tokenEnv, storeHashEnv: flags.storeHashEnv ?? config.storeHashEnv };
+}
