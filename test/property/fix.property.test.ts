@@ -80,6 +80,18 @@ function leakedForms(secret: string): string[] {
   return [secret, JSON.stringify(secret).slice(1, -1), secret.replace(/&/g, '&amp;').replace(/</g, '&lt;'), secret.replace(/%/g, '%25')];
 }
 
+/** Runs `check` after one `fix` over each generated project, as a fast-check property. */
+async function forEveryFixRun(check: (run: FixRun, project: FixProject) => Promise<void> | void): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fixProject, (project) =>
+      inTempProject(project, async (root) => {
+        await check(await fixOnce(root, project), project);
+      }),
+    ),
+    { numRuns: RUNS },
+  );
+}
+
 describe('fix on generated projects', () => {
   // Guards the properties below against passing on nothing: the projects must give fix work to do.
   it('the generated projects give fix files to write, and their clean files have no finding', async () => {
@@ -98,35 +110,23 @@ describe('fix on generated projects', () => {
   });
 
   it('writes only files that parse, and keeps their BOM', async () => {
-    await fc.assert(
-      fc.asyncProperty(fixProject, (project) =>
-        inTempProject(project, async (root) => {
-          const run = await fixOnce(root, project);
-          for (const file of run.written.written) {
-            const bytes = run.after.get(file)!.bytes;
-            expect(() => parseJs(textOf(bytes), file), `${file} after fix`).not.toThrow();
-            expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(run.before.get(file)!.bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
-          }
-        }),
-      ),
-      { numRuns: RUNS },
-    );
+    await forEveryFixRun(async (run, project) => {
+      for (const file of run.written.written) {
+        const bytes = run.after.get(file)!.bytes;
+        expect(() => parseJs(textOf(bytes), file), `${file} after fix`).not.toThrow();
+        expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(run.before.get(file)!.bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+      }
+    });
   });
 
   it('keeps CRLF line endings: a CRLF file gains no bare LF', async () => {
-    await fc.assert(
-      fc.asyncProperty(fixProject, (project) =>
-        inTempProject(project, async (root) => {
-          const run = await fixOnce(root, project);
-          for (const file of run.written.written) {
-            const before = textOf(run.before.get(file)!.bytes);
-            const after = textOf(run.after.get(file)!.bytes);
-            if (before.includes('\r\n')) expect(after.replace(/\r\n/g, '').includes('\n'), `${file} has a bare LF after fix:\n${after}`).toBe(false);
-          }
-        }),
-      ),
-      { numRuns: RUNS },
-    );
+    await forEveryFixRun(async (run, project) => {
+      for (const file of run.written.written) {
+        const before = textOf(run.before.get(file)!.bytes);
+        const after = textOf(run.after.get(file)!.bytes);
+        if (before.includes('\r\n')) expect(after.replace(/\r\n/g, '').includes('\n'), `${file} has a bare LF after fix:\n${after}`).toBe(false);
+      }
+    });
   });
 
   it('changes nothing the second time: fix twice equals fix once', async () => {
@@ -148,39 +148,27 @@ describe('fix on generated projects', () => {
   });
 
   it('never writes a file that has no finding: same bytes, same inode, same mtime', async () => {
-    await fc.assert(
-      fc.asyncProperty(fixProject, (project) =>
-        inTempProject(project, async (root) => {
-          const run = await fixOnce(root, project);
-          const withFindings = new Set(run.scan.report.findings.map((f) => f.file));
-          const untouched = project.files.map((f) => f.path).filter((path) => !withFindings.has(path));
-          for (const file of untouched) {
-            const before = run.before.get(file)!;
-            const after = run.after.get(file)!;
-            expect(run.written.written).not.toContain(file);
-            expect(after.bytes.equals(before.bytes), file).toBe(true);
-            expect([after.ino, after.mtimeMs], file).toEqual([before.ino, before.mtimeMs]);
-          }
-        }),
-      ),
-      { numRuns: RUNS },
-    );
+    await forEveryFixRun(async (run, project) => {
+      const withFindings = new Set(run.scan.report.findings.map((f) => f.file));
+      const untouched = project.files.map((f) => f.path).filter((path) => !withFindings.has(path));
+      for (const file of untouched) {
+        const before = run.before.get(file)!;
+        const after = run.after.get(file)!;
+        expect(run.written.written).not.toContain(file);
+        expect(after.bytes.equals(before.bytes), file).toBe(true);
+        expect([after.ino, after.mtimeMs], file).toEqual([before.ino, before.mtimeMs]);
+      }
+    });
   });
 
   it('never copies a planted credential into the code it writes', async () => {
-    await fc.assert(
-      fc.asyncProperty(fixProject, (project) =>
-        inTempProject(project, async (root) => {
-          const run = await fixOnce(root, project);
-          for (const file of run.written.written) {
-            const before = textOf(run.before.get(file)!.bytes);
-            const after = textOf(run.after.get(file)!.bytes);
-            for (const secret of project.secrets) expect(occurrences(after, secret), `${secret} in ${file}`).toBeLessThanOrEqual(occurrences(before, secret));
-          }
-        }),
-      ),
-      { numRuns: RUNS },
-    );
+    await forEveryFixRun(async (run, project) => {
+      for (const file of run.written.written) {
+        const before = textOf(run.before.get(file)!.bytes);
+        const after = textOf(run.after.get(file)!.bytes);
+        for (const secret of project.secrets) expect(occurrences(after, secret), `${secret} in ${file}`).toBeLessThanOrEqual(occurrences(before, secret));
+      }
+    });
   });
 
   it('never shows a planted credential in a diff, the patch file, or the summary (text or JSON, each mode)', async () => {
