@@ -3,7 +3,7 @@ import { useEffect, useReducer, useRef } from 'react';
 import { Box, useApp, useInput } from 'ink';
 import type { Key } from 'ink';
 import { checklistFromItemScopes, scopesBeyond } from './checklist.ts';
-import { actionForKey } from './keys.ts';
+import { actionForKey, splitTypedChunk } from './keys.ts';
 import type { FinalDecisions, ReviewItem, ReviewSummary, ScanProgress, ScopeChecklistResolver } from './model.ts';
 import { currentItem, finalDecisions, initialReviewState, itemsWithDecision, reviewReducer } from './reducer.ts';
 import type { ReviewAction, ReviewState } from './reducer.ts';
@@ -42,6 +42,8 @@ type AppAction = ReviewAction | { type: 'key'; input: string; key: Key };
 /** Keys are resolved against the state inside the reducer, so fast typing never sees a stale phase. */
 function appReducer(state: ReviewState, action: AppAction): ReviewState {
   if (action.type !== 'key') return reviewReducer(state, action);
+  const typed = splitTypedChunk(state, action.input);
+  if (typed) return typed.reduce((s, press) => appReducer(s, { type: 'key', ...press }), state);
   const resolved = actionForKey(state, action.input, action.key);
   return resolved ? reviewReducer(state, resolved) : state;
 }

@@ -68,3 +68,38 @@ export function actionForKey(state: ReviewState, input: string, key: Key): Revie
       return null;
   }
 }
+
+/**
+ * A chunk of several characters that holds Enter or Backspace (pasted text, or a fast terminal) is
+ * replayed one character at a time in the store-hash prompt; Ink hands it over as a single input.
+ */
+export function splitTypedChunk(state: ReviewState, input: string): Array<{ input: string; key: Key }> | null {
+  if (state.phase !== 'store-hash' || input.length < 2 || !/[\r\n\u007f\b]/.test(input)) return null;
+  return [...input].map((ch) => ({
+    input: ch,
+    key: { ...NO_KEY, return: ch === '\r' || ch === '\n', backspace: ch === '\u007f' || ch === '\b' },
+  }));
+}
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};

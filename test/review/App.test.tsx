@@ -240,6 +240,13 @@ describe('store hash prompt', () => {
     expect(onFinish.mock.calls[0][1]).toEqual({ 'shop.example.com': 'abc123' });
   });
 
+  it('takes a hash typed in one chunk with its corrections and Enter, as a paste or a fast terminal sends it', async () => {
+    const { press, frame } = setup(items());
+    await press(KEY.enter);
+    await press('xy\u007f\u007fabc123\r');
+    expect(frame()).toContain('Save it to .bc-oauth-migrate.yml');
+  });
+
   it('reports a hash the user chose not to save', async () => {
     const { press, onStoreHash } = setup(items());
     await press(KEY.enter, 'abc123', KEY.enter, 'n');
