@@ -5,6 +5,7 @@ import { basicAuthValue } from '../auth.ts';
 import type { Env, Evaluator, Resolved } from '../evaluate.ts';
 import { staticText } from '../partial.ts';
 import type { Binding } from '../scope.ts';
+import type { HttpMethod } from '../../types.ts';
 import type { AuthEvidence, DetectContext } from './detector.ts';
 
 /** What a name refers to: a module's main export, one of its named exports, or nothing we know. */
@@ -179,3 +180,18 @@ export function callsInFunction(fn: AstNode): AstNode[] {
   });
   return out;
 }
+
+/**
+ * The verb helpers request and superagent both offer (`request.get(...)`, `superagent.del(...)`) and
+ * the method each sends; `del` is the old name of `delete`.
+ */
+export const VERB_HELPERS: ReadonlyMap<string, HttpMethod> = new Map<string, HttpMethod>([
+  ['get', 'GET'],
+  ['head', 'HEAD'],
+  ['post', 'POST'],
+  ['put', 'PUT'],
+  ['patch', 'PATCH'],
+  ['del', 'DELETE'],
+  ['delete', 'DELETE'],
+  ['options', 'OPTIONS'],
+]);

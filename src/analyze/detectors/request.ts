@@ -6,7 +6,7 @@ import type { Env } from '../evaluate.ts';
 import type { HttpMethod } from '../../types.ts';
 import { callDetector, memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
 import { authOption, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, requestMethod, urlExpression } from './shared.ts';
-import { callsOnStoredValue, chainAfter, chainEnd, moduleMemberCall, moduleOf, optionsOrUrlArguments, storedIn, type ChainedCall } from './client-support.ts';
+import { callsOnStoredValue, chainAfter, chainEnd, moduleMemberCall, moduleOf, optionsOrUrlArguments, storedIn, VERB_HELPERS, type ChainedCall } from './client-support.ts';
 
 const MODULES: ReadonlySet<string> = new Set([
   'request',
@@ -15,17 +15,6 @@ const MODULES: ReadonlySet<string> = new Set([
   'request-promise-any',
   '@cypress/request',
   'postman-request',
-]);
-/** Method helpers and the method each sends (`del` is the old name of `delete`). */
-const HELPERS: ReadonlyMap<string, HttpMethod> = new Map<string, HttpMethod>([
-  ['get', 'GET'],
-  ['head', 'HEAD'],
-  ['post', 'POST'],
-  ['put', 'PUT'],
-  ['patch', 'PATCH'],
-  ['del', 'DELETE'],
-  ['delete', 'DELETE'],
-  ['options', 'OPTIONS'],
 ]);
 
 export const requestDetector: Detector = callDetector('request', matchRequestCall, defaultsConfigs);
@@ -80,7 +69,7 @@ function calleeKind(ctx: DetectContext, call: AstNode): { config: ClientConfigMa
   }
   if (!isMember(callee)) return null;
   const name = memberPropertyName(callee);
-  const helper = name !== null ? HELPERS.get(name) : undefined;
+  const helper = name !== null ? VERB_HELPERS.get(name) : undefined;
   if (!helper) return null;
   if (moduleMemberCall(ctx, call, MODULES)) return { config: null, helper };
   const config = instanceOf(ctx, callee.object);

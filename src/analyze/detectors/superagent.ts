@@ -19,20 +19,10 @@ import {
   setsXmlHeader,
   storedIn,
   type ChainedCall,
+  VERB_HELPERS,
 } from './client-support.ts';
 
 const MODULES: ReadonlySet<string> = new Set(['superagent']);
-/** Method helpers and the method each sends (`del` is the old name of `delete`). */
-const HELPERS: ReadonlyMap<string, HttpMethod> = new Map<string, HttpMethod>([
-  ['get', 'GET'],
-  ['head', 'HEAD'],
-  ['post', 'POST'],
-  ['put', 'PUT'],
-  ['patch', 'PATCH'],
-  ['del', 'DELETE'],
-  ['delete', 'DELETE'],
-  ['options', 'OPTIONS'],
-]);
 const SETTERS: ReadonlySet<string> = new Set(['set']);
 
 export const superagentDetector: Detector = callDetector('superagent', matchSuperagentCall, agentConfigs);
@@ -46,7 +36,7 @@ function agentConfigs(ctx: DetectContext): ClientConfigMatch[] {
       const chain = chainAfter(ctx, call);
       const end = chain.length > 0 ? chain[chain.length - 1].call : call;
       const binding = storedIn(ctx, end);
-      const later = binding ? callsOnBinding(ctx, binding, false).filter((c) => !HELPERS.has(c.name)) : [];
+      const later = binding ? callsOnBinding(ctx, binding, false).filter((c) => !VERB_HELPERS.has(c.name)) : [];
       const setup = [...chain, ...later];
       out.push({
         client: 'superagent',
@@ -110,7 +100,7 @@ function requestStart(ctx: DetectContext, call: AstNode, env: Env | null): Reque
   if (!callee) return null;
   if (isMember(callee)) {
     const name = memberPropertyName(callee);
-    const method = name !== null ? HELPERS.get(name) : undefined;
+    const method = name !== null ? VERB_HELPERS.get(name) : undefined;
     if (!method) return null;
     const viaModule = moduleOf(ctx, callee.object, MODULES)?.export === 'main';
     const config = viaModule ? null : agentOf(ctx, callee.object);
