@@ -1,9 +1,10 @@
 // The analyze stage: discovered files in, one Report out. Cheap first: a byte pre-filter decides
 // which files are decoded and parsed at all.
 import { discoverFiles } from '../discover/discover.ts';
-import { readIfMightBeLegacy } from '../discover/read.ts';
+import { readIfMightBeLegacy, readSourceFileSync } from '../discover/read.ts';
 import type { DiscoveredFile, SourceText } from '../discover/types.ts';
 import type { AstNode } from './ast.ts';
+import { openVerdictCache, type CacheStats, type ScanCacheOptions } from './cache.ts';
 import type { FileMatches } from './js-file.ts';
 import { relativeSpecifierHints } from './project/module-specifiers.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
@@ -21,6 +22,8 @@ export interface ScanOptions {
    * measuring what the pass costs (the benchmark).
    */
   projectPass?: boolean;
+  /** Remember clean files between runs, by git object id (see cache.ts); off when absent. */
+  cache?: ScanCacheOptions;
 }
 
 export interface ScanProgress {
@@ -39,6 +42,8 @@ export interface AnalyzedFile {
 
 export interface ScanResult extends AnalysisResult {
   files: AnalyzedFile[];
+  /** Present when the scan used a cache (options.cache). */
+  cache?: CacheStats;
 }
 
 interface FileOutcome {
@@ -119,17 +124,28 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     if (specs.length > 0) specifiers.set(current, specs);
   };
 
+  const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
   for (const file of discovery.files) {
     current = file.path;
-    const read = readIfMightBeLegacy(file, config.maxFileSize, file.kind === 'js' ? peekSpecifiers : undefined);
+    const known = cache?.lookup(file);
+    if (known?.specifiers) specifiers.set(file.path, known.specifiers);
+    // A content seen clean before is not analyzed again; a pre-filter hit is still read, for the cross-file pass.
+    const read = known === undefined
+      ? readIfMightBeLegacy(file, config.maxFileSize, file.kind === 'js' ? peekSpecifiers : undefined)
+      : known.hit ? readSourceFileSync(file, config.maxFileSize) : null;
     if (read !== null && !('reason' in read) && (file.kind === 'js' || file.kind === 'json')) sources.set(file.path, read);
-    if (read !== null && 'reason' in read) {
+    if (known !== undefined && read !== null && !('reason' in read)) {
+      if (file.kind === 'js') cleanJs.add(file.path);
+    } else if (read === null) {
+      if (known === undefined) cache?.remember(file, { hit: false, specifiers: specifiers.get(file.path) });
+    } else if ('reason' in read) {
       skipped.push(read);
       unread += 1;
-    } else if (read !== null) {
+    } else {
       try {
         const outcome = await analyzeFile(analyzers, file, read, config, keepProgram);
         outcome.secrets.forEach((s) => secrets.add(s));
+        const before = suppressions.length;
         for (const comment of outcome.comments) {
           const suppression = analyzers.parseSuppressionComment(comment, file.path, read.text);
           if (suppression) suppressions.push(suppression);
@@ -137,8 +153,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
         if (outcome.findings.length > 0) {
           findings.push(...outcome.findings);
           analyzed.push({ source: read, findings: outcome.findings, matches: outcome.matches });
-        } else if (file.kind === 'js') {
-          cleanJs.add(file.path);
+        } else {
+          if (file.kind === 'js') cleanJs.add(file.path);
+          if (outcome.secrets.length === 0 && suppressions.length === before) cache?.remember(file, { hit: true, specifiers: specifiers.get(file.path) });
         }
       } catch (error) {
         errors.push({ file: file.path, message: describeError(error) });
@@ -148,6 +165,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     options.onProgress?.({ done, total, findings: findings.length });
     if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  const cacheStats = cache?.save();
 
   // The cross-file pass (issue 6): only when the fast scan found something; it loads ts-morph only if needed.
   if (findings.length > 0 && options.projectPass !== false) {
@@ -167,7 +185,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     skipped,
   });
   // assembleReport may give duplicate ids a suffix; keep the per-file lists pointing at the same objects.
-  return { report, secrets: { values: secrets }, suppressions, files: analyzed };
+  return { report, secrets: { values: secrets }, suppressions, files: analyzed, ...(cacheStats ? { cache: cacheStats } : {}) };
 }
 
 async function analyzeFile(

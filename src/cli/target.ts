@@ -1,9 +1,11 @@
 // Turns the common flags into what the library needs: a root, paths under it, and the config.
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
+import type { ScanCacheOptions } from '../analyze/cache.ts';
 import type { Config } from '../types.ts';
 
 export interface CommonFlags {
@@ -13,6 +15,9 @@ export interface CommonFlags {
   exclude?: string[];
   maxFileSize?: number;
   git?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export interface Target {
@@ -20,6 +25,8 @@ export interface Target {
   paths: string[];
   config: Config;
   useGit: boolean;
+  /** Where the scan remembers clean files between runs; absent with --no-cache. */
+  cache?: ScanCacheOptions;
 }
 
 export function addCommonOptions(command: Command): Command {
@@ -30,6 +37,8 @@ export function addCommonOptions(command: Command): Command {
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--max-file-size <bytes>', 'skip files larger than this, with a note (default 1048576)', parseBytes)
     .option('--no-git', 'list files by walking folders (honouring .gitignore) instead of asking git')
+    .option('--no-cache', 'analyze every file afresh instead of skipping contents an earlier scan found clean (for audits)')
+    .option('--cache-dir <dir>', 'where the scan cache is kept (default: $BC_OAUTH_MIGRATE_CACHE_DIR, else the user cache folder)')
     .option('--no-color', 'no colours (also: NO_COLOR=1)');
 }
 
@@ -62,7 +71,16 @@ export async function resolveTarget(paths: string[], flags: CommonFlags, io: Cli
     exclude: [...loaded.exclude, ...(flags.exclude ?? [])],
     maxFileSize: flags.maxFileSize ?? loaded.maxFileSize,
   };
-  return { root, paths: under, config, useGit: flags.git !== false };
+  const cache = flags.cache === false ? undefined : { dir: flags.cacheDir ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir(io.env) };
+  return { root, paths: under, config, useGit: flags.git !== false, ...(cache ? { cache } : {}) };
+}
+
+/** $BC_OAUTH_MIGRATE_CACHE_DIR, else the platform's per-user cache folder (XDG on Linux). */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  if (env.BC_OAUTH_MIGRATE_CACHE_DIR) return resolve(env.BC_OAUTH_MIGRATE_CACHE_DIR);
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'bc-oauth-migrate', 'cache');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'bc-oauth-migrate');
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'bc-oauth-migrate');
 }
 
 function collect(value: string, previous: string[]): string[] {

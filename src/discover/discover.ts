@@ -59,7 +59,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   await markUnknownSymlinks(rootReal, candidates);
   for (const entry of candidates) {
     if (entry.symlink) symlinks.push(entry.path);
-    else addFile(regular, root, entry.path);
+    else addFile(regular, root, entry.path, entry.blob);
   }
   // Named one by one: kept even when ignored or in a default-excluded folder, but globs still apply.
   for (const path of targets.files) {
@@ -75,9 +75,12 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   return { files, skipped, errors };
 }
 
-function addFile(into: Map<string, DiscoveredFile>, root: string, path: string): void {
+function addFile(into: Map<string, DiscoveredFile>, root: string, path: string, blob?: string): void {
   const kind = fileKindOf(path);
-  if (kind) into.set(path, { path, absolutePath: under(root, path), size: -1, kind });
+  if (!kind) return;
+  const file: DiscoveredFile = { path, absolutePath: under(root, path), size: -1, kind };
+  if (blob) file.blob = blob;
+  into.set(path, file);
 }
 
 /** `join(root, path)` for a clean relative path; plain concatenation on POSIX (join's cost shows at 20k files). */

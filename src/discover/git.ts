@@ -17,10 +17,11 @@ export async function listGitFiles(root: string, dirs: readonly string[]): Promi
   let untracked: string;
   try {
     // Two processes at once: the untracked walk (--others) costs about twice the tracked listing,
-    // and overlapping them beats one process doing both in turn. -t tags each tracked record
-    // (H tracked, R deleted, S skip-worktree), -s gives their modes.
+    // and overlapping them beats one process doing both in turn. -v tags each tracked record
+    // (H tracked, C modified, R deleted, S skip-worktree; lower case when marked assume-unchanged),
+    // -s gives their modes and object ids.
     [tracked, untracked] = await Promise.all([
-      git(root, ['ls-files', '-z', '-t', '-s', '--cached', '--deleted', '--', ...pathspecs]),
+      git(root, ['ls-files', '-z', '-v', '-s', '--cached', '--deleted', '--modified', '--', ...pathspecs]),
       git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
     ]);
   } catch {
@@ -28,8 +29,11 @@ export async function listGitFiles(root: string, dirs: readonly string[]): Promi
   }
   const records = tracked.split('\0');
   const gone = new Set<string>();
+  const changed = new Set<string>();
   for (const record of records) {
-    if (record.startsWith('R ') || record.startsWith('S ')) gone.add(record.slice(record.indexOf('\t') + 1));
+    const path = record.slice(record.indexOf('\t') + 1);
+    if (record.startsWith('R ') || record.startsWith('S ') || record.startsWith('s ')) gone.add(path);
+    if (record.startsWith('C ') || record.startsWith('c ')) changed.add(path);
   }
   const seen = new Set<string>();
   const entries: ListedEntry[] = [];
@@ -41,7 +45,10 @@ export async function listGitFiles(root: string, dirs: readonly string[]): Promi
     const mode = record.slice(2, 8);
     if (mode === GITLINK_MODE || gone.has(path) || seen.has(path)) continue;
     seen.add(path);
-    entries.push({ path, symlink: mode === SYMLINK_MODE });
+    const entry: ListedEntry = { path, symlink: mode === SYMLINK_MODE };
+    const [, , object, stage] = record.slice(0, tab).split(' ');
+    if (record.startsWith('H ') && stage === '0' && !changed.has(path)) entry.blob = object;
+    entries.push(entry);
   }
   for (const path of untracked.split('\0')) if (path !== '') entries.push({ path, symlink: null });
   return { entries, skipped: [], errors: [] };

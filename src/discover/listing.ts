@@ -6,6 +6,11 @@ export interface ListedEntry {
   path: string;
   /** Null when the lister does not know (git's untracked files): check with lstat. */
   symlink: boolean | null;
+  /**
+   * git's object id for the file's content, given only when git vouches that the work tree holds
+   * exactly that (tracked, unmodified, not marked assume-unchanged or skip-worktree, no conflict).
+   */
+  blob?: string;
 }
 
 export interface Listing {

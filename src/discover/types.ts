@@ -14,6 +14,8 @@ export interface DiscoveredFile {
    */
   size: number;
   kind: FileKind;
+  /** git's object id for the content, when git vouches the work tree holds exactly it (see ListedEntry). */
+  blob?: string;
 }
 
 export interface Discovery {

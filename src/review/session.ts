@@ -15,6 +15,7 @@ import type { Config, Finding, Note, Patch, SecretSet } from '../types.ts';
 import { buildReviewItems, storeHashNeed } from './model.ts';
 import type { ChecklistEntry, FinalDecisions, ReviewItem, ReviewSummary, ScopeChecklistResolver } from './model.ts';
 import type { RunReviewOptions } from './run.tsx';
+import type { ScanCacheOptions } from '../analyze/cache.ts';
 
 /** The review UI as the session sees it: `runReview`, or a stand-in in tests. */
 export type ReviewUi = (options: RunReviewOptions) => Promise<'written' | 'cancelled'>;
@@ -24,6 +25,7 @@ export interface ReviewSessionOptions {
   paths: string[];
   config: Config;
   useGit: boolean;
+  cache?: ScanCacheOptions;
   allowDirty?: boolean;
   color: boolean;
   stdin: NodeJS.ReadStream;
@@ -58,7 +60,7 @@ interface ChangeUnit {
  * until the user confirms.
  */
 export async function runReviewSession(opts: ReviewSessionOptions): Promise<ReviewSessionResult> {
-  const scan = await scanProject({ root: opts.root, paths: opts.paths, config: opts.config, useGit: opts.useGit, onProgress: opts.onProgress });
+  const scan = await scanProject({ root: opts.root, paths: opts.paths, config: opts.config, useGit: opts.useGit, cache: opts.cache, onProgress: opts.onProgress });
   const full = await planRewrites(scan, opts.config);
   if (!opts.allowDirty) {
     const dirty = uncommittedFiles(opts.root, changedPatches(full).map((p) => p.file));

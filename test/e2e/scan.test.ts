@@ -1,9 +1,10 @@
 // `bc-oauth-migrate scan` end to end: the real CLI on temporary copies of fixture repos.
 import { readFileSync, realpathSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanTempDirsAfterAll, copyFixture, findingRows, REPO_ROOT, runCli, runJson } from './helpers.ts';
+import type { Report } from '../../src/types.ts';
+import { cleanTempDirsAfterAll, copyFixture, findingRows, makeTempDir, REPO_ROOT, runCli, runJson } from './helpers.ts';
 
 cleanTempDirsAfterAll();
 
@@ -259,6 +260,29 @@ describe('scan with a short credential', () => {
     const call = report.findings.find((f) => f.rule === 'legacy-api-call');
     expect(call?.host?.kind).toBe('store-hostname');
     expect(call?.scope).toBe('store_v2_orders_read_only');
+  });
+});
+
+describe('scan with its cache', () => {
+  const withoutTime = (report: Report) => ({ ...report, generatedAt: undefined });
+
+  it('keeps its cache in --cache-dir and reports the same as a scan with --no-cache', async () => {
+    const dir = await copyFixture('example-app', { git: true });
+    const cacheDir = await makeTempDir('bc-e2e-cache-');
+    const cold = await runJson(['scan', '--cache-dir', cacheDir], { cwd: dir });
+    const warm = await runJson(['scan', '--cache-dir', cacheDir], { cwd: dir });
+    const fresh = await runJson(['scan', '--no-cache'], { cwd: dir });
+    expect(await readdir(cacheDir)).toHaveLength(1);
+    expect(withoutTime(warm.report)).toEqual(withoutTime(cold.report));
+    expect(withoutTime(fresh.report)).toEqual(withoutTime(cold.report));
+    expect(findingRows(warm.report).filter((row) => row.includes('legacy-api-call'))).toEqual(EXAMPLE_CALLS);
+  });
+
+  it('writes nothing with --no-cache', async () => {
+    const dir = await copyFixture('example-app', { git: true });
+    const cacheDir = await makeTempDir('bc-e2e-cache-');
+    await runJson(['scan', '--no-cache'], { cwd: dir, env: { BC_OAUTH_MIGRATE_CACHE_DIR: cacheDir } });
+    expect(await readdir(cacheDir)).toEqual([]);
   });
 });
 
