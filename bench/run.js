@@ -2,13 +2,14 @@
 // The benchmark (`npm run bench`, after `npm run build`). Generates a large deterministic repository
 // under bench/.work/, commits it with git, then times whole processes in one run, alternating the
 // two sides of each comparison and reporting medians and ratios:
-//   scan of the big repo vs ripgrep on the same pre-filter needles; fix --dry-run vs the plain
+//   scan of the big repo vs ripgrep on the same pre-filter needles, without the scan cache and with
+//   it warm (a second scan of an unchanged tree); fix --dry-run vs the plain
 //   jscodeshift CLI with our transform; scan of fixtures/example-app vs ripgrep; --version vs node -e 0;
 //   and the cross-file (ts-morph) pass: scan with vs without it on a repo where a tenth of the files
 //   import a shared BigCommerce wrapper (bench/scan-driver.js, the analyze stage with the pass on/off).
 // Usage: node bench/run.js [--files N] [--runs N] [--fix-runs N] [--seed N] [--json FILE] [--skip-fix] [--skip-deep]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,9 @@ const TRANSFORM = join(ROOT, 'transforms', 'legacy-to-oauth.ts');
 const JSCODESHIFT = join(ROOT, 'node_modules', '.bin', 'jscodeshift');
 const EXAMPLE = join(ROOT, 'fixtures', 'example-app');
 const EXTENSIONS = 'js,jsx,ts,tsx,mjs,cjs,mts,cts';
+/** The scan cache of the measured runs: kept here, not in the user's cache folder. */
+const CACHE_DIR = join(WORK, 'cache');
+const WITH_CACHE = { env: { BC_OAUTH_MIGRATE_CACHE_DIR: CACHE_DIR } };
 
 const options = parseArgs(process.argv.slice(2));
 
@@ -55,13 +59,25 @@ async function main() {
   const checks = [];
   const rows = [];
 
-  // Correctness first (untimed, also a warm-up): every generated legacy file is found.
-  const scanJson = await measure(process.execPath, [CLI, 'scan', repoDir, '--format', 'json'], { cwd: ROOT });
+  // Correctness first (untimed, also a warm-up): every generated legacy file is found, and a scan
+  // that reuses the cache reports exactly what a scan without it does.
+  rmSync(CACHE_DIR, { recursive: true, force: true });
+  const scanJson = await measure(process.execPath, [CLI, 'scan', repoDir, '--format', 'json', '--no-cache'], { cwd: ROOT });
   checks.push(checkLegacyFound(scanJson, repo.legacyFiles));
+  await measure(process.execPath, [CLI, 'scan', repoDir, '--format', 'json'], { cwd: ROOT, ...WITH_CACHE });
+  const warmJson = await measure(process.execPath, [CLI, 'scan', repoDir, '--format', 'json'], { cwd: ROOT, ...WITH_CACHE });
+  checks.push(checkSameReport(scanJson, warmJson));
 
   rows.push(await compare({
-    name: 'scan 20k-file repo vs rg',
-    ours: [process.execPath, [CLI, 'scan', repoDir, '--format', 'json']],
+    name: 'scan 20k-file repo (--no-cache) vs rg',
+    ours: [process.execPath, [CLI, 'scan', repoDir, '--format', 'json', '--no-cache']],
+    theirs: [rg, rgArgs(repoDir)],
+    runs: options.runs,
+    target: { maxRatio: 1.5, maxRssMb: 300 },
+  }));
+  rows.push(await compare({
+    name: 'scan 20k-file repo (cache warm, nothing changed) vs rg',
+    ours: [process.execPath, [CLI, 'scan', repoDir, '--format', 'json'], { ...WITH_CACHE }],
     theirs: [rg, rgArgs(repoDir)],
     runs: options.runs,
     target: { maxRatio: 1.5, maxRssMb: 300 },
@@ -74,7 +90,7 @@ async function main() {
     const deep = generateRepo({ dir: deepDir, files: options.files, seed: options.seed, importerShare: IMPORTER_SHARE });
     log(`bench: ${deep.reused ? 'reusing' : 'generated'} ${relative(ROOT, deepDir)}: ${deep.files} source files, ` +
       `${deep.importerFiles.length} import the shared wrapper (${((Date.now() - deepStarted) / 1000).toFixed(1)} s)`);
-    const deepJson = await measure(process.execPath, [CLI, 'scan', deepDir, '--format', 'json'], { cwd: ROOT });
+    const deepJson = await measure(process.execPath, [CLI, 'scan', deepDir, '--format', 'json', '--no-cache'], { cwd: ROOT });
     checks.push({ ...checkLegacyFound(deepJson, [...deep.legacyFiles, ...deep.importerFiles]), name: 'deep repo: every legacy file and every importer of the wrapper found' });
     rows.push(await compare({
       name: `cross-file pass: scan with vs without (${Math.round(IMPORTER_SHARE * 100)}% of files involved)`,
@@ -85,8 +101,8 @@ async function main() {
     }));
   }
   rows.push(await compare({
-    name: 'scan example-app vs rg',
-    ours: [process.execPath, [CLI, 'scan', EXAMPLE, '--format', 'json']],
+    name: 'scan example-app (--no-cache) vs rg',
+    ours: [process.execPath, [CLI, 'scan', EXAMPLE, '--format', 'json', '--no-cache']],
     theirs: [rg, rgArgs(EXAMPLE)],
     runs: options.runs,
     target: { maxRatio: 10 },
@@ -122,7 +138,7 @@ async function main() {
       '--ignore-pattern=**/node_modules/**', '--dry', '--silent', '.'];
     rows.push(await compare({
       name: 'fix --dry-run vs jscodeshift CLI',
-      ours: [process.execPath, [CLI, 'fix', repoDir, '--dry-run']],
+      ours: [process.execPath, [CLI, 'fix', repoDir, '--dry-run', '--no-cache']],
       theirs: [JSCODESHIFT, jsArgs, { cwd: repoDir }],
       runs: options.fixRuns,
       warmTheirs: false,
@@ -158,8 +174,8 @@ async function compare({ name, ours, theirs, runs, target, warmTheirs = true }) 
   log(`bench: ${name} (${runs} runs each)`);
   const sides = { ours: [], theirs: [] };
   const run = async (side) => {
-    const [command, args, { cwd = ROOT } = {}] = side === 'ours' ? ours : theirs;
-    const result = await measure(command, args, { cwd });
+    const [command, args, { cwd = ROOT, env } = {}] = side === 'ours' ? ours : theirs;
+    const result = await measure(command, args, { cwd, env });
     // rg exits 1 when nothing matches; jscodeshift may exit non-zero on a file it cannot parse.
     if (result.status !== 0 && !(side === 'theirs' && result.status === 1)) {
       log(`bench: ${side} exited ${result.status}: ${result.stderr.split('\n').slice(0, 3).join(' | ')}`);
@@ -210,6 +226,18 @@ function checkLegacyFound(result, legacyFiles) {
       (missing.length ? `; missing: ${missing.slice(0, 5).join(', ')}` : '') +
       (extra.length ? `; ${extra.length} files flagged that are not generated legacy (decoys?): ${extra.slice(0, 5).join(', ')}` : '; no decoy flagged'),
   };
+}
+
+function checkSameReport(cold, warm) {
+  const findings = (result) => {
+    try {
+      return JSON.stringify(JSON.parse(result.stdout).findings);
+    } catch {
+      return null;
+    }
+  };
+  const same = findings(cold) !== null && findings(cold) === findings(warm);
+  return { name: 'a scan reusing the cache reports the same findings as one without it', pass: same, detail: same ? 'identical' : 'they differ' };
 }
 
 function printTable(rows, checks) {
