@@ -2,8 +2,10 @@
 // ts-morph: imports, re-exports, default exports, CommonJS `module.exports` / `exports.x`, `require`
 // chains, JSON modules and members of imported instances and classes. Only the involved files are in
 // the program, and nothing else is resolved or loaded (no lib files, no node_modules typings).
+import { createRequire } from 'node:module';
 import { isCall, unwrap, type AstNode } from '../ast.ts';
 import { relativeSpecifiers, resolveSpecifier } from './module-specifiers.ts';
+import { plainExport } from './plain-exports.ts';
 import { chainRoot } from './project-evaluator.ts';
 import type { ModuleUnit } from './units.ts';
 
@@ -24,6 +26,8 @@ export interface DefinitionFinder {
   definitionOf(file: string, start: number, end: number, node?: AstNode): DefinitionSite | null;
   /** Files in the TypeScript program so far (for tests and the benchmark). */
   programFiles(): number;
+  /** Whether some question needed the TypeScript checker (and so loaded ts-morph). */
+  checkerLoaded(): boolean;
 }
 
 type Ts = typeof import('ts-morph')['ts'];
@@ -31,60 +35,37 @@ type TsNode = import('ts-morph').ts.Node;
 type TsSymbol = import('ts-morph').ts.Symbol;
 type TsChecker = import('ts-morph').ts.TypeChecker;
 type TsSourceFile = import('ts-morph').ts.SourceFile;
+type TsProgram = import('ts-morph').ts.Program;
 
 const MAX_HOPS = 8;
 
-/**
- * Loads ts-morph (only now: it costs about half a second) and builds a program of exactly these
- * files. The program is made with the compiler API ts-morph ships (`ts`) rather than a ts-morph
- * `Project`: the Project's wrapper objects doubled the cost of adding a thousand files, and only the
- * checker is needed here.
- */
+/** Kept for callers that await it; the finder itself is made synchronously (see `createDefinitionFinder`). */
 export async function loadDefinitionFinder(units: readonly ModuleUnit[]): Promise<DefinitionFinder> {
-  const { ts } = await import('ts-morph');
-  const options: import('ts-morph').ts.CompilerOptions = {
-    allowJs: true,
-    checkJs: false,
-    noEmit: true,
-    resolveJsonModule: true,
-    esModuleInterop: true,
-    allowSyntheticDefaultImports: true,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    target: ts.ScriptTarget.ES2022,
-    // Bound the program to the files given: imports of anything else stay unresolved.
-    noResolve: true,
-    noLib: true,
-    types: [],
-  };
-  const byPath = new Map<string, string>();
-  const sources = new Map<string, TsSourceFile>();
-  const texts = new Map<string, string>();
-  for (const unit of units) {
-    if (unit.kind === 'env') continue;
-    const path = ts.sys.resolvePath(unit.absolutePath).replace(/\\/g, '/');
-    // The same decoded text the Babel side parsed, so offsets agree.
-    texts.set(path, unit.text);
-    byPath.set(path, unit.file);
-    byPath.set(unit.file, path);
-  }
-  const host = ts.createCompilerHost(options, true);
-  const readFile = host.readFile.bind(host);
-  host.readFile = (name) => texts.get(name) ?? readFile(name);
-  host.fileExists = (name) => texts.has(name) || ts.sys.fileExists(name);
-  host.getSourceFile = (name, languageVersion) => {
-    const text = texts.get(name);
-    if (text === undefined) return undefined;
-    let sf = sources.get(name);
-    if (!sf) {
-      // Parent pointers are set by the binder; JSDoc is never asked about.
-      const jsDocParsingMode = ts.JSDocParsingMode.ParseNone;
-      const options = typeof languageVersion === 'object' ? { ...languageVersion, jsDocParsingMode } : { languageVersion, jsDocParsingMode };
-      sf = ts.createSourceFile(name, text, options, false);
-      sources.set(name, sf);
-    }
-    return sf;
-  };
+  return createDefinitionFinder(units);
+}
+
+/** What the checker side needs, made on the first question the Babel trees cannot answer. */
+interface CheckerState {
+  ts: Ts;
+  host: import('ts-morph').ts.CompilerHost;
+  options: import('ts-morph').ts.CompilerOptions;
+  sources: Map<string, TsSourceFile>;
+  /** Unit file -> the checker's path, and back. */
+  byPath: Map<string, string>;
+  checker: TsChecker | null;
+  built: TsProgram | undefined;
+}
+
+/**
+ * A finder over exactly these files. ts-morph costs about half a second to load, so it is loaded
+ * only when a question needs the checker: a name imported from an involved module that exports it
+ * plainly (`export function f`, `export const X = …`) is answered from the Babel tree (see
+ * plain-exports.ts). The program is made with the compiler API ts-morph ships (`ts`) rather than a
+ * ts-morph `Project`: the Project's wrapper objects doubled the cost of adding a thousand files,
+ * and only the checker is needed here.
+ */
+export function createDefinitionFinder(units: readonly ModuleUnit[], options: { plainExports?: boolean } = {}): DefinitionFinder {
+  const plainExports = options.plainExports !== false;
   // The program starts with the modules some involved file imports: that is where definitions are.
   // A file that only imports (a route calling a shared wrapper) joins it only if a question about
   // it cannot be answered from its import declaration alone; then every file joins at once, so the
@@ -99,23 +80,23 @@ export async function loadDefinitionFinder(units: readonly ModuleUnit[]): Promis
       if (target) imported.add(target);
     }
   }
-  let roots = [...texts.keys()].filter((path) => imported.has(byPath.get(path)!));
-  let everything = roots.length === texts.size;
-  let checker: TsChecker | null = null;
-  let built: import('ts-morph').ts.Program | undefined;
-  const program = () => {
-    if (!checker) {
-      built = ts.createProgram({ rootNames: roots, options, host, oldProgram: built });
-      checker = built.getTypeChecker();
+  const files = [...unitByFile.keys()];
+  let everything = files.every((file) => imported.has(file));
+  const inProgram = (file: string) => everything || imported.has(file);
+  const roots = () => (everything ? files : files.filter((file) => imported.has(file)));
+  let state: CheckerState | null = null;
+  const checkerState = (): CheckerState => (state ??= startChecker(unitByFile));
+  const program = (): { ts: Ts; checker: TsChecker; state: CheckerState } => {
+    const s = checkerState();
+    if (!s.checker) {
+      s.built = s.ts.createProgram({ rootNames: roots().map((file) => s.byPath.get(file)!), options: s.options, host: s.host, oldProgram: s.built });
+      s.checker = s.built.getTypeChecker();
     }
-    return checker;
+    return { ts: s.ts, checker: s.checker, state: s };
   };
-  const inProgram = new Set<string>(roots);
   const widen = () => {
     everything = true;
-    roots = [...texts.keys()];
-    roots.forEach((r) => inProgram.add(r));
-    checker = null;
+    if (state) state.checker = null;
   };
 
   /**
@@ -141,10 +122,11 @@ export async function loadDefinitionFinder(units: readonly ModuleUnit[]): Promis
     if (!ref.source.startsWith('.')) return null;
     if (root !== node || ref.imported === '*') return undefined;
     const target = resolveSpecifier(file, ref.source, known);
-    const targetPath = target ? byPath.get(target) : undefined;
-    if (!targetPath || !inProgram.has(targetPath)) return undefined;
-    const c = program();
-    const sourceFile = sources.get(targetPath);
+    if (!target || !inProgram(target)) return undefined;
+    const plain = plainExports ? plainExportOf(target, ref.imported) : undefined;
+    if (plain !== undefined) return plain;
+    const { ts, checker: c, state: s } = program();
+    const sourceFile = s.sources.get(s.byPath.get(target)!);
     const moduleSymbol = sourceFile ? c.getSymbolAtLocation(sourceFile) : undefined;
     if (!moduleSymbol) return undefined;
     let exported: TsSymbol | undefined;
@@ -154,7 +136,15 @@ export async function loadDefinitionFinder(units: readonly ModuleUnit[]): Promis
       return undefined;
     }
     if (!exported) return undefined;
-    return siteOf(valueOfSymbol(ts, c, exported, 0));
+    return siteOf(ts, s, valueOfSymbol(ts, c, exported, 0));
+  };
+
+  // An imported module is never narrowed (see narrow.ts), so its Babel tree is whole.
+  const plainAnswers = new Map<string, DefinitionSite | undefined>();
+  const plainExportOf = (target: string, name: string): DefinitionSite | undefined => {
+    const key = `${target}\0${name}`;
+    if (!plainAnswers.has(key)) plainAnswers.set(key, plainExport(unitByFile.get(target)!, name));
+    return plainAnswers.get(key);
   };
 
   const esImportOf = (unit: ModuleUnit, id: AstNode) => {
@@ -163,24 +153,18 @@ export async function loadDefinitionFinder(units: readonly ModuleUnit[]): Promis
     return unit.imports.ofBinding(binding);
   };
 
-  const siteOf = (value: TsNode | null): DefinitionSite | null => {
-    if (!value) return null;
-    const valueFile = byPath.get(value.getSourceFile().fileName);
-    if (!valueFile) return null;
-    return { file: valueFile, start: value.getStart(value.getSourceFile()), end: value.getEnd(), kind: kindOf(ts, value) };
-  };
-
   return {
-    programFiles: () => (checker ? roots.length : 0),
+    programFiles: () => (state?.checker ? roots().length : 0),
+    checkerLoaded: () => state !== null,
     definitionOf(file, start, end, babelNode) {
-      const path = byPath.get(file);
-      if (path && !inProgram.has(path)) {
+      if (!unitByFile.has(file)) return null;
+      if (!inProgram(file)) {
         const quick = throughImport(file, babelNode);
         if (quick !== undefined) return quick;
         if (!everything) widen();
       }
-      const c = program();
-      const sourceFile = path ? sources.get(path) : undefined;
+      const { ts, checker: c, state: s } = program();
+      const sourceFile = s.sources.get(s.byPath.get(file)!);
       if (!sourceFile) return null;
       const node = nodeAt(ts, sourceFile, start, end);
       const target = node ? queryNode(ts, node) : null;
@@ -191,9 +175,64 @@ export async function loadDefinitionFinder(units: readonly ModuleUnit[]): Promis
       } catch {
         return null;
       }
-      return siteOf(symbol ? valueOfSymbol(ts, c, symbol, 0) : null);
+      return siteOf(ts, s, symbol ? valueOfSymbol(ts, c, symbol, 0) : null);
     },
   };
+}
+
+/** Loads ts-morph (synchronously: it is CommonJS, and `require` skips ESM's export scan of it) and prepares the host. */
+function startChecker(unitByFile: ReadonlyMap<string, ModuleUnit>): CheckerState {
+  const { ts } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+  const options: import('ts-morph').ts.CompilerOptions = {
+    allowJs: true,
+    checkJs: false,
+    noEmit: true,
+    resolveJsonModule: true,
+    esModuleInterop: true,
+    allowSyntheticDefaultImports: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    // Bound the program to the files given: imports of anything else stay unresolved.
+    noResolve: true,
+    noLib: true,
+    types: [],
+  };
+  const byPath = new Map<string, string>();
+  const sources = new Map<string, TsSourceFile>();
+  const texts = new Map<string, string>();
+  for (const unit of unitByFile.values()) {
+    const path = ts.sys.resolvePath(unit.absolutePath).replace(/\\/g, '/');
+    // The same decoded text the Babel side parsed, so offsets agree.
+    texts.set(path, unit.text);
+    byPath.set(path, unit.file);
+    byPath.set(unit.file, path);
+  }
+  const host = ts.createCompilerHost(options, true);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (name) => texts.get(name) ?? readFile(name);
+  host.fileExists = (name) => texts.has(name) || ts.sys.fileExists(name);
+  host.getSourceFile = (name, languageVersion) => {
+    const text = texts.get(name);
+    if (text === undefined) return undefined;
+    let sf = sources.get(name);
+    if (!sf) {
+      // Parent pointers are set by the binder; JSDoc is never asked about.
+      const jsDocParsingMode = ts.JSDocParsingMode.ParseNone;
+      const options = typeof languageVersion === 'object' ? { ...languageVersion, jsDocParsingMode } : { languageVersion, jsDocParsingMode };
+      sf = ts.createSourceFile(name, text, options, false);
+      sources.set(name, sf);
+    }
+    return sf;
+  };
+  return { ts, host, options, sources, byPath, checker: null, built: undefined };
+}
+
+function siteOf(ts: Ts, state: CheckerState, value: TsNode | null): DefinitionSite | null {
+  if (!value) return null;
+  const valueFile = state.byPath.get(value.getSourceFile().fileName);
+  if (!valueFile) return null;
+  return { file: valueFile, start: value.getStart(value.getSourceFile()), end: value.getEnd(), kind: kindOf(ts, value) };
 }
 
 /** The innermost node with exactly this span. */

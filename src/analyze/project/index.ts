@@ -4,16 +4,19 @@
 import { readSourceFile } from '../../discover/read.ts';
 import type { DiscoveredFile, SourceText } from '../../discover/types.ts';
 import type { Config, FileError, Finding } from '../../types.ts';
+import type { AstNode } from '../ast.ts';
 import type { FileMatches } from '../js-file.ts';
 import { findCrossCalls } from './cross-calls.ts';
-import { loadDefinitionFinder } from './declarations.ts';
+import { createDefinitionFinder } from './declarations.ts';
 import { recordEdits } from './edits.ts';
 import { buildEnvIndex, looksLikeLocation } from './env-files.ts';
 import { collectFindings } from './findings.ts';
 import { findInvolvedFiles, type ScanHints } from './involved.ts';
+import { importGraph } from './import-graph.ts';
 import { createModel } from './model.ts';
-import { detectInUnit, prepareUnit, shareClientConfigs, type UnitAnalysis } from './unit-analysis.ts';
-import { envUnit, jsonUnit, jsUnit, type ModuleUnit } from './units.ts';
+import { callsOfImportedNames, detectInUnit, prepareUnit, shareClientConfigs, type UnitAnalysis } from './unit-analysis.ts';
+import { importerSkeleton } from './skeleton.ts';
+import { envUnit, jsonUnit, jsUnit, skeletonUnit, type ModuleUnit } from './units.ts';
 
 /** A file with findings, as the analyze stage keeps it (same shape as `AnalyzedFile` there). */
 export interface ProjectFile {
@@ -30,6 +33,13 @@ export interface ProjectPassInput {
   config: Config;
   /** What the fast scan learned while reading every file; without it the pass reads the tree itself. */
   hints?: ScanHints;
+  /**
+   * False: analyze every involved file whole and ask the TypeScript checker every cross-module
+   * question. The reference the fast paths (narrow.ts, plain-exports.ts) are tested against.
+   */
+  fastPaths?: boolean;
+  /** False: parse importers whole and narrow them (narrow.ts), not from their skeletons (skeleton.ts). */
+  skeletons?: boolean;
 }
 
 export interface ProjectPassResult {
@@ -73,33 +83,34 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
   const flagged = new Set(input.findings.map((f) => f.file));
 
   const involved = await findInvolvedFiles({ files: input.files, flagged, envKeys, maxFileSize: input.config.maxFileSize, hints: input.hints });
+  for (const [path, source] of involved.read) if (!fastSources.has(path)) fastSources.set(path, source);
   const moduleFiles = involved.modules.map((p) => byPath.get(p)!).filter(Boolean);
   const sources = await readTexts(moduleFiles, input.config.maxFileSize, fastSources);
-
-  const units: ModuleUnit[] = [];
-  for (const { file, source } of sources) {
-    if (file.kind === 'json') {
-      const unit = jsonUnit(file.path, file.absolutePath, source.text);
-      if (unit) units.push(unit);
-      continue;
-    }
-    try {
-      units.push(jsUnit(file.path, file.absolutePath, source.text, source, programs.get(file.path)));
-    } catch {
-      // A file that does not parse: the fast scan reports it if it was flagged; otherwise it lends nothing.
-    }
-  }
+  const fast = input.fastPaths !== false;
+  const imports = fast ? importGraph(sources, involved.modules) : null;
+  const importers = new Set(imports ? involved.importers.filter((path) => !imports.maybeImported.has(path)) : []);
+  const units = moduleUnits(sources, programs, importers, fast && input.skeletons !== false);
   for (const { file, source } of envFiles) units.push(envUnit(file.path, file.absolutePath, source.text));
 
   const jsUnits = units.filter((u) => u.kind === 'js');
   if (jsUnits.length === 0) return unchanged;
-  const finder = involved.crossModule ? await loadDefinitionFinder(units) : null;
+  const finder = involved.crossModule ? createDefinitionFinder(units, { plainExports: fast }) : null;
   const model = createModel(units, envIndex, finder);
 
-  const prepared = jsUnits.map((u) => prepareUnit(model, u, input.config));
-  shareClientConfigs(prepared);
-  const alone = { crossModule: finder !== null, hasEnvFiles: envIndex.size > 0, cleanJs: input.hints?.cleanJs };
-  const analyses = prepared.filter((a) => !standsAlone(a, alone));
+  // Importers last: unless a module they import creates a client instance, their detectors skip the
+  // calls of imported names (see `callsOfImportedNames`).
+  const prepared = new Map(jsUnits.filter((u) => !importers.has(u.file)).map((u) => [u, prepareUnit(model, u, input.config)]));
+  const instances = new Set([...prepared.values()].filter((a) => a.configs.some((c) => c.kind === 'instance')).map((a) => a.unit.file));
+  for (const u of jsUnits) {
+    if (prepared.has(u)) continue;
+    const skip = imports && !imports.reaches(u.file, instances) ? callsOfImportedNames(u) : undefined;
+    prepared.set(u, prepareUnit(model, u, input.config, skip));
+  }
+  const all = jsUnits.map((u) => prepared.get(u)!);
+  shareClientConfigs(all);
+  const alone = { crossModule: finder !== null, hasEnvFiles: envIndex.size > 0, cleanJs: input.hints?.cleanJs, isolated: (file: string) => !!imports?.isolated(file) };
+  const analyses = all.filter((a) => !standsAlone(a, alone));
+  for (const a of analyses) model.register(a.unit);
   analyses.forEach(detectInUnit);
   const crossCalls = findCrossCalls(model, analyses);
   const { files, secrets } = collectFindings(model, analyses, crossCalls, input.config);
@@ -116,22 +127,54 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
     findings.push(...result.findings);
     analyzed.push({ source: unit.source!, findings: result.findings, matches: result.matches });
   }
-  return { findings, analyzed, secrets: [...secrets], reanalyzed: [...replaced].sort(), usedChecker: finder !== null, errors: [] };
+  return { findings, analyzed, secrets: [...secrets], reanalyzed: [...replaced].sort(), usedChecker: finder?.checkerLoaded() ?? false, errors: [] };
 }
 
 /**
  * Whether detection in this file can be skipped because the pass would find exactly what the fast
- * scan found there (nothing). Without the checker (no involved module imports another) a file's
- * evaluator resolves nothing outside it except env file values; client instances shared in from
- * other files are matched by node or binding identity, which it then cannot reach; and its own
- * client configs would be judged against the other files' requests, so a file with any is kept.
- * What remains is the fast scan's analysis again: a file it analyzed cleanly that reads no env
- * value has no legacy request and lends nothing. In a large repository most involved files are
- * pre-filter decoys like this.
+ * scan found there (nothing). Without the checker (no involved module imports another), or when
+ * the file neither imports an involved module nor is imported by one, a file's evaluator resolves
+ * nothing outside it except env file values; client instances shared in from other files are
+ * matched by node or binding identity, which it then cannot reach; and its own client configs
+ * would be judged against the other files' requests, so a file with any is kept. What remains is
+ * the fast scan's analysis again: a file it analyzed cleanly that reads no env value has no legacy
+ * request and lends nothing. In a large repository most involved files are pre-filter decoys like this.
  */
-function standsAlone(analysis: UnitAnalysis, pass: { crossModule: boolean; hasEnvFiles: boolean; cleanJs?: ReadonlySet<string> }): boolean {
-  if (pass.crossModule || analysis.configs.length > 0 || !pass.cleanJs?.has(analysis.unit.file)) return false;
+function standsAlone(analysis: UnitAnalysis, pass: { crossModule: boolean; hasEnvFiles: boolean; cleanJs?: ReadonlySet<string>; isolated: (file: string) => boolean }): boolean {
+  const file = analysis.unit.file;
+  if ((pass.crossModule && !pass.isolated(file)) || analysis.configs.length > 0 || !pass.cleanJs?.has(file)) return false;
   return !pass.hasEnvFiles || !analysis.unit.text.includes('env');
+}
+
+/**
+ * The JS and JSON modules, parsed. An importer is parsed from its skeleton (skeleton.ts) when its
+ * text can be cut for certain, else whole and narrowed (narrow.ts).
+ */
+function moduleUnits(sources: ReadonlyArray<{ file: DiscoveredFile; source: SourceText }>, programs: ReadonlyMap<string, AstNode>, importers: ReadonlySet<string>, skeletons: boolean): ModuleUnit[] {
+  const units: ModuleUnit[] = [];
+  for (const { file, source } of sources) {
+    if (file.kind === 'json') {
+      const unit = jsonUnit(file.path, file.absolutePath, source.text);
+      if (unit) units.push(unit);
+      continue;
+    }
+    const importer = importers.has(file.path);
+    const skeleton = skeletons && importer ? importerSkeleton(source.text, file.path) : null;
+    if (skeleton) {
+      try {
+        units.push(skeletonUnit(file.path, file.absolutePath, source.text, source, skeleton.text));
+        continue;
+      } catch {
+        // Parsed whole below.
+      }
+    }
+    try {
+      units.push(jsUnit(file.path, file.absolutePath, source.text, source, programs.get(file.path), importer));
+    } catch {
+      // A file that does not parse: the fast scan reports it if it was flagged; otherwise it lends nothing.
+    }
+  }
+  return units;
 }
 
 /**

@@ -44,6 +44,13 @@ export interface InvolvedFiles {
   modules: string[];
   /** True when some involved module imports another involved module: only then is the checker needed. */
   crossModule: boolean;
+  /**
+   * Modules involved only because they import a provider: no fast-scan finding, no pre-filter
+   * needle, no env key read. Whatever they hold that matters comes from what they import.
+   */
+  importers: string[];
+  /** The files read here (as `readSourceFileSync` reads them), so that the pass need not read them again. */
+  read: ReadonlyMap<string, SourceText>;
 }
 
 const MAX_ROUNDS = 4;
@@ -58,16 +65,18 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
   const hints = input.hints ?? readHints(input.files, input.maxFileSize);
   // Files are read here only when needed (importers to confirm, imports to follow), once each.
   const buffers = new Map<string, Buffer | null>([...hints.sources].map(([path, source]) => [path, source.buffer]));
+  const read = new Map<string, SourceText>();
   const bufferOf = (path: string): Buffer | null => {
     if (!buffers.has(path)) {
       const file = byPath.get(path);
-      buffers.set(path, file ? readSmall(file, input.maxFileSize) : null);
+      buffers.set(path, file ? readBuffer(file, input.maxFileSize, read) : null);
     }
     return buffers.get(path)!;
   };
   const textOf = (path: string): string | null => bufferOf(path)?.toString('utf8') ?? null;
 
   const involved = new Set<string>();
+  const importers: string[] = [];
   let providers = new Set<string>();
   const add = (path: string, provider: boolean) => {
     if (involved.size >= MAX_FILES) return;
@@ -146,6 +155,7 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
       if (!importsOfFile(path, text).some((target) => target !== null && current.has(target))) continue;
       add(path, EXPORTS.test(text));
       added.push(path);
+      if (involved.has(path) && !hints.sources.has(path)) importers.push(path);
     }
     addImports(added);
   }
@@ -158,7 +168,7 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
       return target !== null && involved.has(target);
     });
   });
-  return { modules, crossModule };
+  return { modules, crossModule, importers: importers.filter((p) => byPath.has(p)).sort(), read };
 }
 
 /**
@@ -205,6 +215,20 @@ export function readHints(files: readonly DiscoveredFile[], maxFileSize: number)
     }
   }
   return { sources, specifiers, programs: new Map() };
+}
+
+/**
+ * A file's bytes, as `readSmall` gives them; read as a source text where that succeeds (kept in
+ * `read`), since most files read here are parsed next.
+ */
+function readBuffer(file: DiscoveredFile, maxFileSize: number, read: Map<string, SourceText>): Buffer | null {
+  const source = readSourceFileSync(file, maxFileSize);
+  if (!('reason' in source)) {
+    read.set(file.path, source);
+    return source.buffer;
+  }
+  // A file skipped there (binary, a symlink) may still be read here, as it always was.
+  return source.reason === 'too-large' ? null : readSmall(file, maxFileSize);
 }
 
 /** Synchronous: measured 5-10x faster than fs.promises for the small files a source tree holds. */

@@ -13,7 +13,14 @@ export type Provenance =
 
 export interface ProjectModel {
   units: Map<string, ModuleUnit>;
+  /**
+   * The unit a node is in, once that unit is registered: every analyzed unit is (see `register`),
+   * and so is any unit a definition is found in. Null otherwise: an evaluator then reads the node
+   * as its own file's, which is where an unregistered unit's nodes can only be met.
+   */
   unitOf(node: AstNode | null | undefined): ModuleUnit | null;
+  /** Maps every node of a unit to it (once). */
+  register(unit: ModuleUnit): void;
   /** The Babel node a definition site names, in its module. */
   definitionNode(site: DefinitionSite): AstNode | null;
   finder: DefinitionFinder | null;
@@ -35,10 +42,13 @@ export function createModel(units: ModuleUnit[], env: EnvIndex, finder: Definiti
   // few thousand files costs the garbage collector seconds (each entry is an ephemeron).
   const owners = new Map<AstNode, ModuleUnit>();
   const byFile = new Map<string, ModuleUnit>();
-  for (const unit of units) {
-    byFile.set(unit.file, unit);
+  for (const unit of units) byFile.set(unit.file, unit);
+  const registered = new Set<ModuleUnit>();
+  const register = (unit: ModuleUnit) => {
+    if (registered.has(unit)) return;
+    registered.add(unit);
     registerNodes(unit, owners);
-  }
+  };
   const spans = new Map<ModuleUnit, Map<string, AstNode[]>>();
   const envNodes = new Map<string, { node: AstNode; definitions: EnvDefinition[] } | null>();
 
@@ -62,6 +72,7 @@ export function createModel(units: ModuleUnit[], env: EnvIndex, finder: Definiti
   const model: ProjectModel = {
     units: byFile,
     unitOf: (node) => (node ? owners.get(node) ?? null : null),
+    register,
     finder,
     env,
     provenance: new WeakMap(),
@@ -70,6 +81,7 @@ export function createModel(units: ModuleUnit[], env: EnvIndex, finder: Definiti
     definitionNode(site) {
       const unit = byFile.get(site.file);
       if (!unit) return null;
+      register(unit);
       const candidates = spanIndex(unit).get(String(site.end)) ?? [];
       if (site.kind === 'value') {
         // Innermost node with the same span that is an expression (a statement may share the span).

@@ -16,14 +16,47 @@ export function relativeSpecifiers(text: string): string[] {
 
 /** The discovered file a relative specifier names, or null (a package, or a file not scanned). */
 export function resolveSpecifier(fromFile: string, specifier: string, known: ReadonlySet<string>): string | null {
+  // The candidates of `specifierCandidates`, in its order, tried without building the list.
   const target = posix.normalize(posix.join(posix.dirname(fromFile), specifier)).replace(/^\.\//, '');
   if (target.startsWith('../')) return null;
+  if (known.has(target)) return target;
+  const ext = posix.extname(target);
+  for (const swap of SWAPS[ext] ?? []) {
+    const candidate = target.slice(0, -ext.length) + swap;
+    if (known.has(candidate)) return candidate;
+  }
+  for (const e of EXTENSIONS) if (known.has(target + e)) return target + e;
+  for (const e of EXTENSIONS) if (known.has(`${target}/index${e}`)) return `${target}/index${e}`;
+  return null;
+}
+
+/** Every path a relative specifier may name, in the order `resolveSpecifier` tries them. */
+function specifierCandidates(fromFile: string, specifier: string): string[] {
+  const target = posix.normalize(posix.join(posix.dirname(fromFile), specifier)).replace(/^\.\//, '');
+  if (target.startsWith('../')) return [];
   const candidates = [target];
   const ext = posix.extname(target);
   for (const swap of SWAPS[ext] ?? []) candidates.push(target.slice(0, -ext.length) + swap);
   for (const e of EXTENSIONS) candidates.push(target + e);
   for (const e of EXTENSIONS) candidates.push(`${target}/index${e}`);
-  return candidates.find((c) => known.has(c)) ?? null;
+  return candidates;
+}
+
+/** Any quoted string (any quote) that starts like a relative path, wherever it is written. */
+const ANY_RELATIVE = /(['"`])(\.{1,2}(?:\/[^'"`\n]*)?)\1/g;
+
+/**
+ * Every file of `among` some relative-looking string in `text` could name, whichever candidate a
+ * resolver would settle on: more than any reading of the file's imports (a resolver in the
+ * TypeScript checker included) can reach, so a file absent from it is imported by nothing in `text`.
+ */
+export function possibleImports(fromFile: string, text: string, among: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(ANY_RELATIVE)) {
+    const specifier = match[2].replace(/(.)\/+$/, '$1');
+    for (const candidate of specifierCandidates(fromFile, specifier)) if (among.has(candidate)) out.push(candidate);
+  }
+  return out;
 }
 
 /** What an importer's text must contain to possibly import `file`: its name without extension (or its folder's, for an index file). */

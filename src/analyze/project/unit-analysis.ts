@@ -5,8 +5,9 @@ import { isBrowserPath, judgeRequest, type FileContext, type Verdict } from '../
 import type { ClientConfigMatch, DetectContext } from '../detectors/detector.ts';
 import { detectors } from '../detectors/index.ts';
 import { findWrappers, type DetectedRequest, type WrapperCall, type WrapperDef } from '../wrappers.ts';
+import { unwrap, type AstNode } from '../ast.ts';
 import type { ProjectModel } from './model.ts';
-import { projectEvaluator } from './project-evaluator.ts';
+import { chainRoot, projectEvaluator } from './project-evaluator.ts';
 import type { ModuleUnit } from './units.ts';
 
 export interface JudgedRequest extends DetectedRequest {
@@ -25,9 +26,14 @@ export interface UnitAnalysis {
   calls: Array<WrapperCall & { verdict: Verdict | null }>;
 }
 
-export function prepareUnit(model: ProjectModel, unit: ModuleUnit, config: Config): UnitAnalysis {
+/**
+ * `skipCall`: calls the detectors need not read in this file (see `callsOfImportedNames`); the
+ * wrapper search across files still reads every call.
+ */
+export function prepareUnit(model: ProjectModel, unit: ModuleUnit, config: Config, skipCall?: (call: AstNode) => boolean): UnitAnalysis {
   const evaluator = projectEvaluator(model, unit);
-  const ctx: DetectContext = { file: unit.file, text: unit.text, ast: unit.root, index: unit.index, evaluator, imports: unit.imports, cache: new Map() };
+  const index = skipCall ? { ...unit.index, calls: unit.index.calls.filter((call) => !skipCall(call)) } : unit.index;
+  const ctx: DetectContext = { file: unit.file, text: unit.text, ast: unit.root, index, evaluator, imports: unit.imports, cache: new Map() };
   const fctx: FileContext = {
     file: unit.file,
     text: unit.text,
@@ -39,6 +45,24 @@ export function prepareUnit(model: ProjectModel, unit: ModuleUnit, config: Confi
   };
   const configs = detectors.flatMap((d) => [...(d.detectConfigs?.(ctx) ?? [])]);
   return { unit, ctx, fctx, configs, judged: [], wrappers: [], calls: [] };
+}
+
+/**
+ * Calls whose callee is a name imported from a relative module (or a member of one). A detector
+ * knows its client by the module a name is imported from (a package: 'axios', 'got', ...), by a
+ * global (`fetch`, `$`, `XMLHttpRequest`), or by a client instance it resolves the callee to, which
+ * for an imported name lies in a module the file imports, directly or not. So when none of those
+ * creates a client instance, such a call is no detector's, and no config is made from it. Only a
+ * wrapper in another file makes it a request (cross-calls.ts reads every call for that).
+ */
+export function callsOfImportedNames(unit: ModuleUnit): (call: AstNode) => boolean {
+  return (call) => {
+    const root = chainRoot(unwrap(call.callee));
+    if (root?.type !== 'Identifier') return false;
+    const binding = unit.index.resolve(root);
+    if (!binding || binding.kind !== 'import' || binding.declaration.type === 'TSImportEqualsDeclaration') return false;
+    return unit.imports.ofBinding(binding)?.source.startsWith('.') ?? false;
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import { createEvaluator, type Evaluator } from '../evaluate.ts';
 import { buildImportMap, type ImportMap } from '../imports.ts';
 import { parseJs } from '../parse.ts';
 import { indexFile, type FileIndex } from '../scope.ts';
+import { narrowProgram } from './narrow.ts';
 import type { SourceText } from '../../discover/types.ts';
 
 // require(), not an ESM import: Node would otherwise run its CommonJS export scan over all of
@@ -27,9 +28,19 @@ export interface ModuleUnit {
   source: SourceText | null;
 }
 
-/** `program`: the fast scan's parse of this same text, when it kept one (nothing mutates a Babel AST here). */
-export function jsUnit(file: string, absolutePath: string, text: string, source: SourceText | null, program?: AstNode): ModuleUnit {
-  return unitFrom(file, absolutePath, 'js', text, program ?? parseJs(text, file).program, source);
+/**
+ * `program`: the fast scan's parse of this same text, when it kept one (nothing mutates a Babel AST
+ * here). `importer`: the file is one `narrowProgram` may cut down to the statements that matter.
+ */
+export function jsUnit(file: string, absolutePath: string, text: string, source: SourceText | null, program?: AstNode, importer = false): ModuleUnit {
+  if (program) return unitFrom(file, absolutePath, 'js', text, program, source);
+  const parsed = parseJs(text, file);
+  return unitFrom(file, absolutePath, 'js', text, importer ? narrowProgram(parsed.program, text, parsed.comments) : parsed.program, source);
+}
+
+/** An importer parsed from its skeleton (skeleton.ts): its Program holds the kept statements only. */
+export function skeletonUnit(file: string, absolutePath: string, text: string, source: SourceText | null, skeleton: string): ModuleUnit {
+  return unitFrom(file, absolutePath, 'js', text, parseJs(skeleton, file).program, source);
 }
 
 /** A JSON file as one expression, so its values are ordinary literals with lines and offsets. */

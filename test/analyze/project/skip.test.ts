@@ -1,5 +1,5 @@
 // The project pass costs a parse of the involved files and, across modules, ts-morph: it must not run
-// when the fast scan finds nothing, and must not load the checker when no module imports another.
+// when the fast scan finds nothing, and must not load the checker unless a question needs it.
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as pass from '../../../src/analyze/project/index.ts';
@@ -33,8 +33,15 @@ describe('when the project pass runs', () => {
     expect(result.usedChecker).toBe(false);
   });
 
-  it('loads the checker when an involved module imports another', async () => {
+  it('does not load the checker when every imported name is a plain export', async () => {
     await scanDeep('axios-instance');
+    const result = await vi.mocked(pass.runProjectPass).mock.results[0].value;
+    expect(result.usedChecker).toBe(false);
+    expect(result.findings.some((f: { file: string }) => f.file === 'src/customers.ts')).toBe(true);
+  });
+
+  it('loads the checker when a question needs it (a name re-exported through a barrel)', async () => {
+    await scanDeep('imported-constant');
     const result = await vi.mocked(pass.runProjectPass).mock.results[0].value;
     expect(result.usedChecker).toBe(true);
   });
