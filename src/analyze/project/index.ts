@@ -89,7 +89,8 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
   const fast = input.fastPaths !== false;
   const imports = fast ? importGraph(sources, involved.modules) : null;
   const importers = new Set(imports ? involved.importers.filter((path) => !imports.maybeImported.has(path)) : []);
-  const units = moduleUnits(sources, programs, importers, fast && input.skeletons !== false);
+  const lends = (entry: { file: DiscoveredFile; source: SourceText }) => !(fast && imports && lendsNothing(entry, imports, input.hints?.cleanJs, envIndex.size > 0));
+  const units = moduleUnits(sources.filter(lends), programs, importers, fast && input.skeletons !== false);
   for (const { file, source } of envFiles) units.push(envUnit(file.path, file.absolutePath, source.text));
 
   const jsUnits = units.filter((u) => u.kind === 'js');
@@ -144,6 +145,22 @@ function standsAlone(analysis: UnitAnalysis, pass: { crossModule: boolean; hasEn
   const file = analysis.unit.file;
   if ((pass.crossModule && !pass.isolated(file)) || analysis.configs.length > 0 || !pass.cleanJs?.has(file)) return false;
   return !pass.hasEnvFiles || !analysis.unit.text.includes('env');
+}
+
+/** Words without which a file configures no client (axios.create/defaults, got.extend, request.defaults, superagent.agent, $.ajaxSetup). */
+const CLIENT_CONFIG_WORDS = /axios|extend|defaults|agent|ajax/;
+
+/**
+ * Whether a file can be left unparsed because `standsAlone` would drop it anyway: the fast scan
+ * analyzed it cleanly, no involved file imports it and it imports none, it reads no env value, and
+ * its text cannot hold a client config (whose instance would be shared with other files). A scan
+ * whose cache skipped parsing such decoys would otherwise parse them here.
+ */
+function lendsNothing(entry: { file: DiscoveredFile; source: SourceText }, imports: { isolated(path: string): boolean }, cleanJs: ReadonlySet<string> | undefined, hasEnvFiles: boolean): boolean {
+  const { file, source } = entry;
+  if (file.kind !== 'js' || !cleanJs?.has(file.path) || !imports.isolated(file.path)) return false;
+  if (hasEnvFiles && source.text.includes('env')) return false;
+  return !CLIENT_CONFIG_WORDS.test(source.text);
 }
 
 /**
