@@ -144,7 +144,12 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
 function standsAlone(analysis: UnitAnalysis, pass: { crossModule: boolean; hasEnvFiles: boolean; cleanJs?: ReadonlySet<string>; isolated: (file: string) => boolean }): boolean {
   const file = analysis.unit.file;
   if ((pass.crossModule && !pass.isolated(file)) || analysis.configs.length > 0 || !pass.cleanJs?.has(file)) return false;
-  return !pass.hasEnvFiles || !analysis.unit.text.includes('env');
+  return !mayReadEnv(analysis.unit.text, pass.hasEnvFiles);
+}
+
+/** Whether a file may resolve a value from an env file: only when there is one and its text names `env` at all. */
+function mayReadEnv(text: string, hasEnvFiles: boolean): boolean {
+  return hasEnvFiles && text.includes('env');
 }
 
 /** Words without which a file configures no client (axios.create/defaults, got.extend, request.defaults, superagent.agent, $.ajaxSetup). */
@@ -159,7 +164,7 @@ const CLIENT_CONFIG_WORDS = /axios|extend|defaults|agent|ajax/;
 function lendsNothing(entry: { file: DiscoveredFile; source: SourceText }, imports: { isolated(path: string): boolean }, cleanJs: ReadonlySet<string> | undefined, hasEnvFiles: boolean): boolean {
   const { file, source } = entry;
   if (file.kind !== 'js' || !cleanJs?.has(file.path) || !imports.isolated(file.path)) return false;
-  if (hasEnvFiles && source.text.includes('env')) return false;
+  if (mayReadEnv(source.text, hasEnvFiles)) return false;
   return !CLIENT_CONFIG_WORDS.test(source.text);
 }
 
