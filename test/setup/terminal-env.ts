@@ -6,8 +6,12 @@ delete process.env.CONTINUOUS_INTEGRATION;
 for (const key of Object.keys(process.env)) if (key.startsWith('CI_')) delete process.env[key];
 
 // The CLI keeps a scan cache in the user's cache folder; tests keep theirs in a folder of their own
-// (one per test process), so no run depends on what an earlier run, or the developer, left there.
-import { mkdtempSync } from 'node:fs';
+// (one per test file), so no run depends on what an earlier run, or the developer, left there. It
+// is removed when the file's tests end, so test runs leave nothing behind in the temp folder.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-process.env.BC_OAUTH_MIGRATE_CACHE_DIR = mkdtempSync(join(tmpdir(), 'bcom-test-cache-'));
+import { afterAll } from 'vitest';
+const cacheDir = mkdtempSync(join(tmpdir(), 'bcom-test-cache-'));
+process.env.BC_OAUTH_MIGRATE_CACHE_DIR = cacheDir;
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
