@@ -35,11 +35,19 @@ function printable(input: string): string {
   return [...input].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
 }
 
+/**
+ * Enter. A key pressed while the session is still starting reaches it through the terminal's line
+ * discipline, which turns the carriage return into a line feed; Ink reports that as plain input.
+ */
+function isEnter(input: string, key: Key): boolean {
+  return key.return || input === '\n';
+}
+
 export function actionForKey(state: ReviewState, input: string, key: Key): ReviewAction | null {
   if (key.ctrl && input === 'c') return { type: 'cancel' };
   switch (state.phase) {
     case 'overview':
-      if (key.return || input === ' ') return { type: 'start' };
+      if (isEnter(input, key) || input === ' ') return { type: 'start' };
       if (input === 'q') return { type: 'finish' };
       if (input === '?') return { type: 'help' };
       return null;
@@ -60,7 +68,7 @@ export function actionForKey(state: ReviewState, input: string, key: Key): Revie
         if (input === 'n') return { type: 'hash-save', save: false };
         return null;
       }
-      if (key.return) return { type: 'hash-submit' };
+      if (isEnter(input, key)) return { type: 'hash-submit' };
       if (key.backspace || key.delete) return { type: 'hash-backspace' };
       if (key.ctrl || key.meta) return null;
       return printable(input) ? { type: 'hash-input', text: printable(input) } : null;

@@ -73,6 +73,12 @@ describe('ReviewApp', () => {
     expect(frame()).toContain('(none yet)');
   });
 
+  it('an Enter typed before the terminal was in raw mode (a line feed) shows the first change too', async () => {
+    const { press, frame } = setup();
+    await press('\n');
+    expect(frame()).toContain('[1/5] src/a.js:3');
+  });
+
   it('shows where a cross-file finding came from', async () => {
     const item = makeItem('t1', 'src/routes.js', 12);
     item.finding.trace = [{ role: 'host', file: 'src/config.js', line: 3, description: 'BASE_URL' }];
