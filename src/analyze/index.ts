@@ -4,7 +4,7 @@ import { discoverFiles } from '../discover/discover.ts';
 import { readIfMightBeLegacy, readSourceFileSync } from '../discover/read.ts';
 import type { DiscoveredFile, SourceText } from '../discover/types.ts';
 import type { AstNode } from './ast.ts';
-import { openVerdictCache, type CacheStats, type ScanCacheOptions } from './cache.ts';
+import { openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
 import type { FileMatches } from './js-file.ts';
 import { relativeSpecifierHints } from './project/module-specifiers.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
@@ -83,8 +83,50 @@ function loadAnalyzers() {
 }
 type Analyzers = Awaited<ReturnType<typeof loadAnalyzers>>;
 
+/** What the scan keeps for the cross-file pass, as it is built up (the pass reads it as ScanHints). */
+interface PassHints {
+  sources: Map<string, SourceText>;
+  specifiers: Map<string, string[]>;
+  programs: Map<string, AstNode>;
+  cleanJs: Set<string>;
+}
+
+/** What became of one file; gathered into the report in path order once every file is done. */
+type FileResult =
+  | { file: DiscoveredFile; kind: 'clean' }
+  | { file: DiscoveredFile; kind: 'skipped'; skipped: SkippedFile }
+  | { file: DiscoveredFile; kind: 'error'; error: FileError }
+  | { file: DiscoveredFile; kind: 'analyzed'; read: SourceText; outcome: FileOutcome; suppressions: Suppression[] };
+
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
+  const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
+  const analyzersLoading = loadAnalyzers();
+  // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
+  // hundred buffers in a large repo) and each JS file's relative specifiers, read from its bytes.
+  const hints: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), cleanJs: new Set() };
+  const results = new Map<string, FileResult>();
+  let total = 0;
+  let findingCount = 0;
+  let programBytes = 0;
+  const keepProgram = (path: string, program: AstNode, bytes: number) => {
+    if (programBytes + bytes > MAX_KEPT_PROGRAM_BYTES) return;
+    programBytes += bytes;
+    hints.programs.set(path, program);
+  };
+
+  const scanFiles = async (files: readonly DiscoveredFile[], analyzers: Analyzers) => {
+    for (const file of files) {
+      const result = await scanFile(file, { analyzers, config, cache, hints, keepProgram });
+      results.set(file.path, result);
+      if (result.kind === 'analyzed') findingCount += result.outcome.findings.length;
+      options.onProgress?.({ done: results.size, total: Math.max(total, results.size), findings: findingCount });
+      if (results.size % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+
+  // git lists tracked files well before it has walked the tree for untracked ones: start on them.
+  let early: Promise<void> = Promise.resolve();
   const discovering = discoverFiles({
     root: options.root,
     paths: options.paths,
@@ -92,85 +134,50 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     exclude: config.exclude,
     maxFileSize: config.maxFileSize,
     useGit: options.useGit,
+    onEarlyFiles: (files) => {
+      total = files.length;
+      early = analyzersLoading.then((analyzers) => scanFiles(files, analyzers));
+    },
   });
-  const analyzersLoading = loadAnalyzers();
   // Both are awaited together so that a rejection of either is never left unhandled.
   const [discovery, analyzers] = await Promise.all([discovering, analyzersLoading]);
+  await early;
+  total = discovery.files.length;
+  // A file scanned early counts only if the final listing holds it as it was (the listing may, in
+  // rare failures, have been redone by a walk).
+  const pending = discovery.files.filter((file) => !sameFile(results.get(file.path)?.file, file));
+  await scanFiles(pending, analyzers);
+  const cacheStats = cache?.save();
 
+  // Gathered in path order, so the outcome does not depend on which files were scanned early.
   const skipped: SkippedFile[] = [...discovery.skipped];
   const errors: FileError[] = [...discovery.errors];
   const secrets = new Set<string>();
   const suppressions: Suppression[] = [];
   const analyzed: AnalyzedFile[] = [];
   const findings: Finding[] = [];
-  let done = 0;
   let unread = 0;
-  const total = discovery.files.length;
-  // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
-  // hundred buffers in a large repo) and each JS file's relative specifiers, read from its bytes.
-  const sources = new Map<string, SourceText>();
-  const specifiers = new Map<string, string[]>();
-  const programs = new Map<string, AstNode>();
-  const cleanJs = new Set<string>();
-  let programBytes = 0;
-  const keepProgram = (path: string, program: AstNode, bytes: number) => {
-    if (programBytes + bytes > MAX_KEPT_PROGRAM_BYTES) return;
-    programBytes += bytes;
-    programs.set(path, program);
-  };
-  let current = '';
-  const peekSpecifiers = (bytes: Buffer) => {
-    const specs = relativeSpecifierHints(bytes);
-    if (specs.length > 0) specifiers.set(current, specs);
-  };
-
-  const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
   for (const file of discovery.files) {
-    current = file.path;
-    const known = cache?.lookup(file);
-    if (known?.specifiers) specifiers.set(file.path, known.specifiers);
-    // A content seen clean before is not analyzed again; a pre-filter hit is still read, for the cross-file pass.
-    const read = known === undefined
-      ? readIfMightBeLegacy(file, config.maxFileSize, file.kind === 'js' ? peekSpecifiers : undefined)
-      : known.hit ? readSourceFileSync(file, config.maxFileSize) : null;
-    if (read !== null && !('reason' in read) && (file.kind === 'js' || file.kind === 'json')) sources.set(file.path, read);
-    if (known !== undefined && read !== null && !('reason' in read)) {
-      if (file.kind === 'js') cleanJs.add(file.path);
-    } else if (read === null) {
-      if (known === undefined) cache?.remember(file, { hit: false, specifiers: specifiers.get(file.path) });
-    } else if ('reason' in read) {
-      skipped.push(read);
+    const result = results.get(file.path)!;
+    if (result.kind === 'skipped') {
+      skipped.push(result.skipped);
       unread += 1;
-    } else {
-      try {
-        const outcome = await analyzeFile(analyzers, file, read, config, keepProgram);
-        outcome.secrets.forEach((s) => secrets.add(s));
-        const before = suppressions.length;
-        for (const comment of outcome.comments) {
-          const suppression = analyzers.parseSuppressionComment(comment, file.path, read.text);
-          if (suppression) suppressions.push(suppression);
-        }
-        if (outcome.findings.length > 0) {
-          findings.push(...outcome.findings);
-          analyzed.push({ source: read, findings: outcome.findings, matches: outcome.matches });
-        } else {
-          if (file.kind === 'js') cleanJs.add(file.path);
-          if (outcome.secrets.length === 0 && suppressions.length === before) cache?.remember(file, { hit: true, specifiers: specifiers.get(file.path) });
-        }
-      } catch (error) {
-        errors.push({ file: file.path, message: describeError(error) });
+    } else if (result.kind === 'error') {
+      errors.push(result.error);
+    } else if (result.kind === 'analyzed') {
+      result.outcome.secrets.forEach((s) => secrets.add(s));
+      suppressions.push(...result.suppressions);
+      if (result.outcome.findings.length > 0) {
+        findings.push(...result.outcome.findings);
+        analyzed.push({ source: result.read, findings: result.outcome.findings, matches: result.outcome.matches });
       }
     }
-    done += 1;
-    options.onProgress?.({ done, total, findings: findings.length });
-    if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  const cacheStats = cache?.save();
 
   // The cross-file pass (issue 6): only when the fast scan found something; it loads ts-morph only if needed.
   if (findings.length > 0 && options.projectPass !== false) {
     const { runProjectPass } = await import('./project/index.ts');
-    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config, hints: { sources, specifiers, programs, cleanJs } });
+    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config, hints: inListingOrder(hints, discovery.files) });
     findings.splice(0, findings.length, ...deep.findings);
     analyzed.splice(0, analyzed.length, ...deep.analyzed);
     deep.secrets.forEach((s) => secrets.add(s));
@@ -186,6 +193,76 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   });
   // assembleReport may give duplicate ids a suffix; keep the per-file lists pointing at the same objects.
   return { report, secrets: { values: secrets }, suppressions, files: analyzed, ...(cacheStats ? { cache: cacheStats } : {}) };
+}
+
+interface ScanContext {
+  analyzers: Analyzers;
+  config: Config;
+  cache: VerdictCache | null;
+  hints: PassHints;
+  keepProgram: (path: string, program: AstNode, bytes: number) => void;
+}
+
+/** Reads one file (only as far as the pre-filter needs) and analyzes it if it might be legacy. */
+async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<FileResult> {
+  const { analyzers, config, cache, hints } = context;
+  const known = cache?.lookup(file);
+  if (known?.specifiers) hints.specifiers.set(file.path, known.specifiers);
+  const peekSpecifiers = (bytes: Buffer) => {
+    const specs = relativeSpecifierHints(bytes);
+    if (specs.length > 0) hints.specifiers.set(file.path, specs);
+  };
+  // A content seen clean before is not analyzed again; a pre-filter hit is still read, for the cross-file pass.
+  const read = known === undefined
+    ? readIfMightBeLegacy(file, config.maxFileSize, file.kind === 'js' ? peekSpecifiers : undefined)
+    : known.hit ? readSourceFileSync(file, config.maxFileSize) : null;
+  if (read !== null && !('reason' in read) && (file.kind === 'js' || file.kind === 'json')) hints.sources.set(file.path, read);
+  if (known !== undefined && read !== null && !('reason' in read)) {
+    if (file.kind === 'js') hints.cleanJs.add(file.path);
+    return { file, kind: 'clean' };
+  }
+  if (read === null) {
+    if (known === undefined) cache?.remember(file, { hit: false, specifiers: hints.specifiers.get(file.path) });
+    return { file, kind: 'clean' };
+  }
+  if ('reason' in read) return { file, kind: 'skipped', skipped: read };
+  try {
+    const outcome = await analyzeFile(analyzers, file, read, config, context.keepProgram);
+    const suppressions: Suppression[] = [];
+    for (const comment of outcome.comments) {
+      const suppression = analyzers.parseSuppressionComment(comment, file.path, read.text);
+      if (suppression) suppressions.push(suppression);
+    }
+    if (outcome.findings.length === 0) {
+      if (file.kind === 'js') hints.cleanJs.add(file.path);
+      if (outcome.secrets.length === 0 && suppressions.length === 0) cache?.remember(file, { hit: true, specifiers: hints.specifiers.get(file.path) });
+    }
+    return { file, kind: 'analyzed', read, outcome, suppressions };
+  } catch (error) {
+    return { file, kind: 'error', error: { file: file.path, message: describeError(error) } };
+  }
+}
+
+function sameFile(a: DiscoveredFile | undefined, b: DiscoveredFile): boolean {
+  return a !== undefined && a.absolutePath === b.absolutePath && a.kind === b.kind && a.blob === b.blob;
+}
+
+/**
+ * What was kept for the cross-file pass, in listing order (as when files were scanned in that
+ * order) and holding only listed files: some were scanned early, and the pass iterates these.
+ */
+function inListingOrder(hints: PassHints, files: readonly DiscoveredFile[]): PassHints {
+  const ordered: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), cleanJs: new Set() };
+  for (const { path } of files) {
+    const source = hints.sources.get(path);
+    if (source) ordered.sources.set(path, source);
+    const specifiers = hints.specifiers.get(path);
+    if (specifiers) ordered.specifiers.set(path, specifiers);
+    const program = hints.programs.get(path);
+    if (program) ordered.programs.set(path, program);
+    if (hints.cleanJs.has(path)) ordered.cleanJs.add(path);
+  }
+  return ordered;
 }
 
 async function analyzeFile(

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileError, SkippedFile } from '../types.ts';
 import { DiscoverError } from './errors.ts';
-import { isDefaultExcluded, makeGlobFilter } from './excludes.ts';
+import { isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
 import { listGitFiles } from './git.ts';
 import { fileKindOf } from './kinds.ts';
 import type { ListedEntry } from './listing.ts';
@@ -21,6 +21,13 @@ export interface DiscoverOptions {
   maxFileSize: number;
   /** List through git when the root is in a work tree (default true). */
   useGit?: boolean;
+  /**
+   * Given, before listing ends, files that will be in the result (git's tracked files, as soon as
+   * git has listed them), so that reading can start while git still looks for untracked ones. Not
+   * called when listing does not go through git. Files given here may, rarely, be missing from the
+   * result (git failed half-way and the walk took over): the result is what counts.
+   */
+  onEarlyFiles?: (files: DiscoveredFile[]) => void;
 }
 
 /** What the user asked for, checked: folders to list and files named one by one. */
@@ -40,8 +47,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const targets = await resolveTargets(root, rootReal, options.paths);
   const filter = makeGlobFilter(options.include, options.exclude);
 
+  const early = options.onEarlyFiles;
+  const onTracked = early && ((entries: readonly ListedEntry[]) => early(earlyFiles(root, targets, filter, entries)));
   const listing = (targets.dirs.length === 0 ? { entries: [], skipped: [], errors: [] } : null)
-    ?? (options.useGit === false ? null : await nonEmpty(listGitFiles(rootReal, targets.dirs)))
+    ?? (options.useGit === false ? null : await nonEmpty(listGitFiles(rootReal, targets.dirs, onTracked)))
     ?? (await walkFiles(rootReal, targets.dirs, filter));
 
   const skipped: SkippedFile[] = [...listing.skipped];
@@ -52,7 +61,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const seen = new Set<string>();
   const candidates = listing.entries.filter((entry) => {
     // seen: overlapping paths list a file twice
-    if (seen.has(entry.path) || isExcludedUnder(targets.dirs, entry.path) || !filter.keepsFile(entry.path)) return false;
+    if (seen.has(entry.path) || !isWanted(targets, filter, entry.path)) return false;
     seen.add(entry.path);
     return true;
   });
@@ -73,6 +82,19 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const files = [...regular.values(), ...linked].sort((a, b) => compare(a.path, b.path));
   skipped.sort((a, b) => compare(a.file, b.file));
   return { files, skipped, errors };
+}
+
+/** The regular files among git's tracked entries, exactly as the full listing will hold them. */
+function earlyFiles(root: string, targets: Targets, filter: GlobFilter, entries: readonly ListedEntry[]): DiscoveredFile[] {
+  const files = new Map<string, DiscoveredFile>();
+  for (const entry of entries) {
+    if (entry.symlink === false && isWanted(targets, filter, entry.path)) addFile(files, root, entry.path, entry.blob);
+  }
+  return [...files.values()];
+}
+
+function isWanted(targets: Targets, filter: GlobFilter, path: string): boolean {
+  return !isExcludedUnder(targets.dirs, path) && filter.keepsFile(path);
 }
 
 function addFile(into: Map<string, DiscoveredFile>, root: string, path: string, blob?: string): void {

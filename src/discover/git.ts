@@ -9,25 +9,38 @@ const GITLINK_MODE = '160000';
  * Lists tracked and untracked-not-ignored files under `root` with git, or returns null when `root`
  * is not in a work tree or git cannot run. `dirs` are folders relative to the root ('' = all).
  * Tracked files deleted from the work tree, or outside a sparse checkout, are left out, so the
- * result matches a directory walk.
+ * result matches a directory walk. `onTracked` is given the tracked entries as soon as git has listed
+ * them, before the (slower) untracked walk ends; the result still holds them.
  */
-export async function listGitFiles(root: string, dirs: readonly string[]): Promise<Listing | null> {
+export async function listGitFiles(
+  root: string,
+  dirs: readonly string[],
+  onTracked?: (entries: readonly ListedEntry[]) => void,
+): Promise<Listing | null> {
   const pathspecs = dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`);
-  let tracked: string;
+  // Two processes at once: the untracked walk (--others) costs about twice the tracked listing,
+  // and overlapping them beats one process doing both in turn. -v tags each tracked record
+  // (H tracked, C modified, R deleted, S skip-worktree; lower case when marked assume-unchanged),
+  // -s gives their modes and object ids.
+  const trackedRun = git(root, ['ls-files', '-z', '-v', '-s', '--cached', '--deleted', '--modified', '--', ...pathspecs]);
+  const untrackedRun = git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
+  untrackedRun.catch(() => undefined); // awaited below; a failure must not surface as unhandled first
+  let entries: ListedEntry[];
   let untracked: string;
   try {
-    // Two processes at once: the untracked walk (--others) costs about twice the tracked listing,
-    // and overlapping them beats one process doing both in turn. -v tags each tracked record
-    // (H tracked, C modified, R deleted, S skip-worktree; lower case when marked assume-unchanged),
-    // -s gives their modes and object ids.
-    [tracked, untracked] = await Promise.all([
-      git(root, ['ls-files', '-z', '-v', '-s', '--cached', '--deleted', '--modified', '--', ...pathspecs]),
-      git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
-    ]);
+    entries = trackedEntries(await trackedRun);
+    // The tracked files are most of a repository: they can be read while git still walks for the rest.
+    onTracked?.(entries.slice());
+    untracked = await untrackedRun;
   } catch {
     return null;
   }
-  const records = tracked.split('\0');
+  for (const path of untracked.split('\0')) if (path !== '') entries.push({ path, symlink: null });
+  return { entries, skipped: [], errors: [] };
+}
+
+function trackedEntries(listing: string): ListedEntry[] {
+  const records = listing.split('\0');
   const gone = new Set<string>();
   const changed = new Set<string>();
   for (const record of records) {
@@ -50,8 +63,7 @@ export async function listGitFiles(root: string, dirs: readonly string[]): Promi
     if (record.startsWith('H ') && stage === '0' && !changed.has(path)) entry.blob = object;
     entries.push(entry);
   }
-  for (const path of untracked.split('\0')) if (path !== '') entries.push({ path, symlink: null });
-  return { entries, skipped: [], errors: [] };
+  return entries;
 }
 
 function git(cwd: string, args: string[]): Promise<string> {

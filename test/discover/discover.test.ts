@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { discoverFiles, type DiscoverOptions } from '../../src/discover/discover.ts';
 import { DiscoverError } from '../../src/discover/errors.ts';
+import type { DiscoveredFile } from '../../src/discover/types.ts';
 import { listGitFiles } from '../../src/discover/git.ts';
 import { addToTree, git, makeTree, removeTree, type TreeSpec } from './tree.ts';
 
@@ -246,6 +247,26 @@ describe('symlinks', () => {
     // git also gives object ids (for the scan cache); everything else is the same.
     const withoutBlobs = ({ files, ...rest }: Awaited<ReturnType<typeof discoverFiles>>) => ({ ...rest, files: files.map(({ blob: _blob, ...file }) => file) });
     expect(await discoverFiles(options(copy, { useGit: false }))).toEqual(withoutBlobs(viaGit));
+  });
+
+  it('gives the tracked regular files early, each exactly as the result holds it', async () => {
+    const copy = await tree({ '.gitignore': 'ignored.js\n', 'src/app.ts': 'export {};\n', 'dist/out.js': 'built\n', 'notes.txt': 'not source\n', 'ignored.js': 'tracked anyway\n' });
+    git(copy, 'init', '-q');
+    git(copy, 'add', '.');
+    git(copy, 'add', '-f', 'ignored.js');
+    git(copy, 'commit', '-q', '-m', 'start');
+    await addToTree(copy, { 'untracked.js': 'new\n', 'link.js': { link: 'src/app.ts' } }); // the link: read at its target, once
+    let early: DiscoveredFile[] = [];
+    const discovery = await discoverFiles(options(copy, { onEarlyFiles: (files) => (early = files) }));
+    expect(early.map((file) => file.path)).toEqual(['ignored.js', 'src/app.ts']);
+    for (const file of early) expect(discovery.files.find((listed) => listed.path === file.path)).toEqual(file);
+    expect(discovery.files.map((file) => file.path)).toEqual(['ignored.js', 'src/app.ts', 'untracked.js']);
+  });
+
+  it('gives no early files when it walks instead of asking git', async () => {
+    const onEarlyFiles = vi.fn();
+    await discoverFiles(options(root, { useGit: false, onEarlyFiles }));
+    expect(onEarlyFiles).not.toHaveBeenCalled();
   });
 
   it('refuses a path argument that links out of the root', async () => {
