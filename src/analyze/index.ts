@@ -244,7 +244,8 @@ async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<Fil
 }
 
 function sameFile(a: DiscoveredFile | undefined, b: DiscoveredFile): boolean {
-  return a !== undefined && a.absolutePath === b.absolutePath && a.kind === b.kind && a.blob === b.blob;
+  // Discovery hands out the same object when it is the same file.
+  return a === b || (a !== undefined && a.absolutePath === b.absolutePath && a.kind === b.kind && a.blob === b.blob);
 }
 
 /**

@@ -47,10 +47,17 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const targets = await resolveTargets(root, rootReal, options.paths);
   const filter = makeGlobFilter(options.include, options.exclude);
 
-  const early = options.onEarlyFiles;
-  const onTracked = early && ((entries: readonly ListedEntry[]) => early(earlyFiles(root, targets, filter, entries)));
+  // Files handed out early are the very objects the result holds (the scan matches them by identity).
+  let early: Map<string, DiscoveredFile> | undefined;
+  const onEarlyFiles = options.onEarlyFiles;
+  const onTracked = onEarlyFiles && ((entries: readonly ListedEntry[]) => {
+    early = earlyFiles(root, targets, filter, entries);
+    onEarlyFiles([...early.values()]);
+  });
+  const gitListing = targets.dirs.length === 0 || options.useGit === false ? null : await nonEmpty(listGitFiles(rootReal, targets.dirs, onTracked));
+  if (!gitListing) early = undefined;
   const listing = (targets.dirs.length === 0 ? { entries: [], skipped: [], errors: [] } : null)
-    ?? (options.useGit === false ? null : await nonEmpty(listGitFiles(rootReal, targets.dirs, onTracked)))
+    ?? gitListing
     ?? (await walkFiles(rootReal, targets.dirs, filter));
 
   const skipped: SkippedFile[] = [...listing.skipped];
@@ -61,13 +68,15 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const seen = new Set<string>();
   const candidates = listing.entries.filter((entry) => {
     // seen: overlapping paths list a file twice
-    if (seen.has(entry.path) || !isWanted(targets, filter, entry.path)) return false;
+    if (seen.has(entry.path) || !(early?.has(entry.path) || isWanted(targets, filter, entry.path))) return false;
     seen.add(entry.path);
     return true;
   });
   await markUnknownSymlinks(rootReal, candidates);
   for (const entry of candidates) {
-    if (entry.symlink) symlinks.push(entry.path);
+    const known = early?.get(entry.path);
+    if (known) regular.set(entry.path, known);
+    else if (entry.symlink) symlinks.push(entry.path);
     else addFile(regular, root, entry.path, entry.blob);
   }
   // Named one by one: kept even when ignored or in a default-excluded folder, but globs still apply.
@@ -85,12 +94,12 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 }
 
 /** The regular files among git's tracked entries, exactly as the full listing will hold them. */
-function earlyFiles(root: string, targets: Targets, filter: GlobFilter, entries: readonly ListedEntry[]): DiscoveredFile[] {
+function earlyFiles(root: string, targets: Targets, filter: GlobFilter, entries: readonly ListedEntry[]): Map<string, DiscoveredFile> {
   const files = new Map<string, DiscoveredFile>();
   for (const entry of entries) {
     if (entry.symlink === false && isWanted(targets, filter, entry.path)) addFile(files, root, entry.path, entry.blob);
   }
-  return [...files.values()];
+  return files;
 }
 
 function isWanted(targets: Targets, filter: GlobFilter, path: string): boolean {

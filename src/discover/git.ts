@@ -41,9 +41,12 @@ export async function listGitFiles(
 
 function trackedEntries(listing: string): ListedEntry[] {
   const records = listing.split('\0');
+  // Tags other than H are rare; find their paths first (an unmerged or deleted file may also have an H record).
   const gone = new Set<string>();
   const changed = new Set<string>();
   for (const record of records) {
+    const tag = record.charCodeAt(0);
+    if (tag === 0x48 /* H */) continue;
     const path = record.slice(record.indexOf('\t') + 1);
     if (record.startsWith('R ') || record.startsWith('S ') || record.startsWith('s ')) gone.add(path);
     if (record.startsWith('C ') || record.startsWith('c ')) changed.add(path);
@@ -59,8 +62,8 @@ function trackedEntries(listing: string): ListedEntry[] {
     if (mode === GITLINK_MODE || gone.has(path) || seen.has(path)) continue;
     seen.add(path);
     const entry: ListedEntry = { path, symlink: mode === SYMLINK_MODE };
-    const [, , object, stage] = record.slice(0, tab).split(' ');
-    if (record.startsWith('H ') && stage === '0' && !changed.has(path)) entry.blob = object;
+    // The stage is the one character before the tab; the object id sits between the mode and it.
+    if (record.startsWith('H ') && record.charCodeAt(tab - 1) === 0x30 /* 0 */ && !changed.has(path)) entry.blob = record.slice(9, tab - 2);
     entries.push(entry);
   }
   return entries;
