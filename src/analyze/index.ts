@@ -100,8 +100,6 @@ type FileResult =
 
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
-  const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
-  const analyzersLoading = loadAnalyzers();
   // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
   // hundred buffers in a large repo) and each JS file's relative specifiers, read from its bytes.
   const hints: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), cleanJs: new Set() };
@@ -139,6 +137,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
       early = analyzersLoading.then((analyzers) => scanFiles(files, analyzers));
     },
   });
+  // After discovery has started, so that git is asked as early as possible: both of these block.
+  const analyzersLoading = loadAnalyzers();
+  const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
   // Both are awaited together so that a rejection of either is never left unhandled.
   const [discovery, analyzers] = await Promise.all([discovering, analyzersLoading]);
   await early;
