@@ -21,21 +21,32 @@ export function isNode(value: unknown): value is AstNode {
  * are not visited: a URL never lives there.
  */
 export function walk(root: AstNode, visit: (node: AstNode, parent: AstNode | null) => boolean | void): void {
-  const stack: Array<[AstNode, AstNode | null]> = [[root, null]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
+  // Two parallel stacks, children pushed last first (keys and items read backwards): the same order
+  // as collecting each node's children and pushing them reversed, without an allocation per node.
+  const nodes: AstNode[] = [root];
+  const parents: Array<AstNode | null> = [null];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop()!;
     if (visit(node, parent) === false) continue;
-    const children: AstNode[] = [];
-    for (const key of Object.keys(node)) {
+    const keys = Object.keys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k];
       if (SKIP_KEYS.has(key)) continue;
       const value = node[key];
       if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item = value[i];
+          if (isNode(item)) {
+            nodes.push(item);
+            parents.push(node);
+          }
+        }
       } else if (isNode(value)) {
-        children.push(value);
+        nodes.push(value);
+        parents.push(node);
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], node]);
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from './ast.ts';
 import type { AuthEvidence, AuthKind, HardcodedSecret } from './detectors/detector.ts';
 import type { Env, Evaluator } from './evaluate.ts';
+import { independently } from './independent.ts';
 import { isHole, renderPartial, slicePartial, type PartialString, type TextPart } from './partial.ts';
 import { splitUrl } from './url.ts';
 
@@ -104,6 +105,15 @@ function basicAuthFromHeaderCalls(ev: Evaluator, headers: AstNode, env: Env | nu
  * helper that returns one of these, or an already-encoded token.
  */
 export function basicAuthValue(ev: Evaluator, value: AstNode, env: Env | null = null): BasicValue | null {
+  // A wrapper's `basicAuth()` helper usually reads no argument: read once for all its call sites.
+  return independently(ev, 'basic-auth-value', value, null, () => readBasicAuthValue(ev, value, env), copyOfValue);
+}
+
+function copyOfValue(value: BasicValue | null): BasicValue | null {
+  return value && { ...value, hardcoded: value.hardcoded.map((secret) => ({ ...secret })) };
+}
+
+function readBasicAuthValue(ev: Evaluator, value: AstNode, env: Env | null): BasicValue | null {
   const helper = helperOf(ev, value, env);
   const partial = ev.evaluate(value, env);
   const prefix = basicPrefixLength(partial);

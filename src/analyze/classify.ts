@@ -72,8 +72,8 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
   const hasAuth = match.auth.length > 0;
   const browserSide = match.browserSide || fctx.browserFile || fctx.usesBrowserGlobals;
   const xml = match.xml || endpoint.suffix === 'xml';
-  const base = { url, parts, host, endpoint, hasAuth, browserSide, xml };
-  const notLegacy = (reason: string): Verdict => ({ ...base, legacy: false, reason, confidence: 'low', dualMode: 'none', fixable: false, notes: [] });
+  // Written out rather than spread from a shared base: this runs for every request, and object spread was measured slow here.
+  const notLegacy = (reason: string): Verdict => ({ url, parts, host, endpoint, hasAuth, browserSide, xml, legacy: false, reason, confidence: 'low', dualMode: 'none', fixable: false, notes: [] });
 
   if (parts.host && isGatewayHost(parts.host)) return notLegacy('The request already goes to the OAuth gateway.');
   if (!isV2ApiPath(parts.path)) return notLegacy('The path is not under /api/v2.');
@@ -120,7 +120,7 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
     : knownResource
       ? 'Basic auth with a BigCommerce V2 resource path under /api/v2.'
       : 'Basic auth under /api/v2 on a host named after BigCommerce.';
-  return { ...base, legacy: true, reason, confidence, dualMode, fixable, notes };
+  return { url, parts, host, endpoint, hasAuth, browserSide, xml, legacy: true, reason, confidence, dualMode, fixable, notes };
 }
 
 /** A legacy-api-call finding for a judged request. */
@@ -129,7 +129,7 @@ export function requestFinding(match: RequestMatch, verdict: Verdict, fctx: File
   const location = locationOf(at, fctx.file);
   const snippet = redactSnippet(snippetOf(fctx.text, location.line, location.endLine), fctx.secrets);
   const notes: Note[] = [];
-  for (const note of [...verdict.notes, ...(extra.notes ?? [])]) if (!notes.some((n) => n.kind === note.kind)) notes.push(note);
+  for (const list of [verdict.notes, extra.notes ?? []]) for (const note of list) if (!notes.some((n) => n.kind === note.kind)) notes.push(note);
   const method = match.method;
   if (method === null && match.methodSource === 'option' && !notes.some((n) => n.kind === 'dynamic-method')) {
     notes.push({ kind: 'dynamic-method', message: 'The HTTP method comes from an expression that cannot be resolved statically.' });

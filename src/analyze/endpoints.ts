@@ -59,19 +59,40 @@ const V2_RESOURCES: ReadonlySet<string> = new Set([
 const ID_PLACEHOLDER = /^(?:\{[A-Za-z_]\w*\}|:[A-Za-z_]\w*)$/;
 const ONLY_HOLES = new RegExp(`^${HOLE}+$`, 'u');
 
+const V2_API_PATH = new RegExp(`(?:^|/)api/v2(?=[/?#${HOLE}]|$)`, 'iu');
+
 /** True when the path goes to the legacy REST root `/api/v2` (a hole may follow it directly). */
 export function isV2ApiPath(path: string): boolean {
-  return new RegExp(`(?:^|/)api/v2(?=[/?#${HOLE}]|$)`, 'iu').test(path);
+  return V2_API_PATH.test(path);
 }
 
 /** True when a normalized endpoint (`/v2/orders/{id}`) starts with a resource legacy accounts could call. */
 export function isKnownV2Resource(endpoint: string | null): boolean {
   if (!endpoint) return false;
-  const [version, first] = endpoint.split('/').slice(1);
-  return version === 'v2' && first !== undefined && V2_RESOURCES.has(first);
+  // The second and third `/`-separated segments, read in place: `v2` and a known resource.
+  const first = endpoint.indexOf('/');
+  const second = first === -1 ? -1 : endpoint.indexOf('/', first + 1);
+  if (second === -1 || endpoint.slice(first + 1, second) !== 'v2') return false;
+  const third = endpoint.indexOf('/', second + 1);
+  return V2_RESOURCES.has(endpoint.slice(second + 1, third === -1 ? endpoint.length : third));
 }
 
+/** Paths already normalized: a repository calls the same few endpoints from many places. */
+const normalized = new Map<string, NormalizedEndpoint>();
+const MAX_REMEMBERED = 10_000;
+
 export function normalizeEndpoint(path: string): NormalizedEndpoint {
+  let known = normalized.get(path);
+  if (!known) {
+    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
+    known = readEndpoint(path);
+    normalized.set(path, known);
+  }
+  // A copy, so a caller that changes it changes no other caller's.
+  return { ...known };
+}
+
+function readEndpoint(path: string): NormalizedEndpoint {
   const bare = path.replace(/[?#].*$/su, '');
   const segments = bare.split('/');
   const versionAt = findVersionSegment(segments);

@@ -56,6 +56,37 @@ export interface Evaluator {
 const MAX_DEPTH = 24;
 const METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
+/**
+ * Every time an evaluator (this one or the project pass's) looks up what a parameter stands for,
+ * bound or not. A computation during which the count stays the same read no argument of any call:
+ * whatever `env` it is given, it takes the same path and gives the same result. See `readsNoParameter`.
+ */
+let parameterReads = 0;
+/** How many `readsNoParameter` computations are running: while none is, no one asks for the count. */
+let watching = 0;
+
+/** Counts a parameter lookup (for an evaluator that resolves parameters itself). */
+export function noteParameterRead(): void {
+  parameterReads++;
+}
+
+/** Whether some computation is watching for parameter lookups (an evaluator may then count lookups it would skip). */
+export function parameterReadsWatched(): boolean {
+  return watching > 0;
+}
+
+/** Runs `compute` and tells whether it looked up any parameter, through any evaluator. */
+export function readsNoParameter<T>(compute: () => T): { value: T; independent: boolean } {
+  const before = parameterReads;
+  watching++;
+  try {
+    const value = compute();
+    return { value, independent: parameterReads === before };
+  } finally {
+    watching--;
+  }
+}
+
 export function createEvaluator(index: FileIndex): Evaluator {
   const text = index.text;
   const src = (node: AstNode) => sourceOf(node, text);
@@ -240,6 +271,7 @@ export function createEvaluator(index: FileIndex): Evaluator {
     const binding = index.resolve(node);
     if (!binding) return null;
     if (binding.kind === 'param') {
+      parameterReads++;
       const bound = env?.get(binding);
       if (bound) {
         const value = bound.node ?? binding.defaultValue ?? null;

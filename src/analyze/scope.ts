@@ -37,11 +37,12 @@ export interface FileIndex {
   resolve(identifier: AstNode): Binding | null;
   /** True when a `let`/`var` binding is assigned anywhere after its declaration. */
   isReassigned(binding: Binding): boolean;
-  /** The bindings each parameter of a function declares, by position (a destructured one declares several). */
-  paramBindings(fn: AstNode): Binding[][];
+  /** The bindings each parameter of a function declares, by position (a destructured one declares several). Shared: not to be changed. */
+  paramBindings(fn: AstNode): ReadonlyArray<readonly Binding[]>;
 }
 
-export function indexFile(root: AstNode, text: string): FileIndex {
+/** `nodes`: filled with every node visited (the nodes `walk` visits), for a caller that needs them all again. */
+export function indexFile(root: AstNode, text: string, nodes?: AstNode[]): FileIndex {
   const parents = new WeakMap<AstNode, AstNode | null>();
   const calls: AstNode[] = [];
   const functions: AstNode[] = [];
@@ -49,6 +50,7 @@ export function indexFile(root: AstNode, text: string): FileIndex {
   const browserGlobalRefs: AstNode[] = [];
   walk(root, (node, parent) => {
     parents.set(node, parent);
+    nodes?.push(node);
     switch (node.type) {
       case 'CallExpression':
       case 'OptionalCallExpression':
@@ -82,7 +84,19 @@ export function indexFile(root: AstNode, text: string): FileIndex {
     return map;
   }
 
+  // An identifier is often resolved several times over (the evaluator, the detectors, the project pass).
+  const resolved = new Map<AstNode, Binding | null>();
+
   function resolve(identifier: AstNode): Binding | null {
+    let binding = resolved.get(identifier);
+    if (binding === undefined) {
+      binding = lookUp(identifier);
+      resolved.set(identifier, binding);
+    }
+    return binding;
+  }
+
+  function lookUp(identifier: AstNode): Binding | null {
     const name = identifier.name as string;
     let node: AstNode | null = identifier;
     while (node) {
@@ -110,7 +124,19 @@ export function indexFile(root: AstNode, text: string): FileIndex {
     return reassigned.has(binding);
   }
 
-  function paramBindings(fn: AstNode): Binding[][] {
+  // A wrapper's parameters are bound again at each of its calls.
+  const paramsOf = new Map<AstNode, Binding[][]>();
+
+  function paramBindings(fn: AstNode): ReadonlyArray<readonly Binding[]> {
+    let params = paramsOf.get(fn);
+    if (!params) {
+      params = bindingsByParam(fn);
+      paramsOf.set(fn, params);
+    }
+    return params;
+  }
+
+  function bindingsByParam(fn: AstNode): Binding[][] {
     const scopeNode = fn.type === 'MethodDefinition' || (fn.type === 'Property' && fn.method) ? fn.value : fn;
     const byIndex: Binding[][] = (scopeNode.params ?? []).map(() => []);
     for (const binding of bindingsOf(scopeNode).values()) {

@@ -24,6 +24,9 @@ const BARE_AUTHORITY = new RegExp(
   'iu',
 );
 
+/** A port at the end of `host:port` (non-global: `exec` keeps no state between calls). */
+const PORT = new RegExp(`:(\\d*|${HOLE}+)$`, 'u');
+
 export function splitUrl(rendered: string): UrlParts {
   let scheme: string | null = null;
   let authorityStart = -1;
@@ -60,7 +63,7 @@ export function splitUrl(rendered: string): UrlParts {
   let hostEnd = authorityEnd;
   let port: string | null = null;
   const hostAndPort = rendered.slice(hostStart, authorityEnd);
-  const portMatch = new RegExp(`:(\\d*|${HOLE}+)$`, 'u').exec(hostAndPort);
+  const portMatch = PORT.exec(hostAndPort);
   if (portMatch && !hostAndPort.startsWith('[')) {
     port = portMatch[1] || null;
     hostEnd = authorityEnd - portMatch[0].length;

@@ -63,7 +63,7 @@ export function isMappedEndpoint(endpoint: string): boolean {
  * the modify scope, an unknown method is assumed to write. Unknown endpoints give all nulls.
  */
 export function resolveScope(method: HttpMethod | null, endpoint: string): ScopeResolution {
-  return resolveDetailed(method, endpoint).resolution;
+  return { ...resolveDetailed(method, endpoint).resolution };
 }
 
 /** The notes a finding should carry about its scope (unmapped, undocumented, disputed, assumed write). */
@@ -166,8 +166,27 @@ export function minimalScopes(uses: ScopeUse[]): { scopes: ScopeRequirement[]; u
   };
 }
 
+/** By catalogue, then by method and endpoint: every finding and the report ask again for the same few. */
+const detailedCache = new WeakMap<Catalogue, Map<string, Detailed>>();
+
+/** What a (method, endpoint) needs; callers read it and never change it (`resolveScope` hands out a copy). */
 function resolveDetailed(method: HttpMethod | null, endpoint: string): Detailed {
   const catalogue = loadCatalogue();
+  let byUse = detailedCache.get(catalogue);
+  if (!byUse) {
+    byUse = new Map();
+    detailedCache.set(catalogue, byUse);
+  }
+  const key = `${method ?? ''} ${endpoint}`;
+  let detailed = byUse.get(key);
+  if (!detailed) {
+    detailed = computeDetailed(catalogue, method, endpoint);
+    byUse.set(key, detailed);
+  }
+  return detailed;
+}
+
+function computeDetailed(catalogue: Catalogue, method: HttpMethod | null, endpoint: string): Detailed {
   const resource = findResource(endpoint);
   const empty: ScopeResolution = { scope: null, access: null, label: null };
   if (!resource) return { resolution: empty, resource, needs: [], needNotes: [] };

@@ -78,4 +78,16 @@ describe('isKnownV2Resource', () => {
     expect(isKnownV2Resource('/v3/catalog/products')).toBe(false);
     expect(isKnownV2Resource(null)).toBe(false);
   });
+
+  it('reads the resource right after /v2/ only', () => {
+    expect(['/v2/store', '/v2/orders', 'x/v2/orders', '/v2', '/v2/', 'v2/orders', '/api/v2/orders', '/v2/orders.json'].map(isKnownV2Resource)).toEqual([true, true, true, false, false, false, false, false]);
+  });
+});
+
+describe('normalizeEndpoint, asked again', () => {
+  it('hands out an endpoint of its own each time, so a caller changing one changes no other', () => {
+    const first = normalizeEndpoint('/api/v2/orders/12/products.json');
+    first.endpoint = 'changed by a caller';
+    expect(normalizeEndpoint('/api/v2/orders/12/products.json')).toEqual({ endpoint: '/v2/orders/{id}/products', version: 'v2', suffix: 'json' });
+  });
 });

@@ -53,6 +53,15 @@ const V2_FAMILIES: Array<{ family: string; endpoints: string[]; modify: string; 
 
 const WRITES: HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
+describe('resolveScope, asked again', () => {
+  it('hands out a resolution of its own each time, so a caller changing one changes no other', () => {
+    const first = resolveScope('GET', '/v2/orders');
+    first.scope = 'changed by a caller';
+    expect(resolveScope('GET', '/v2/orders').scope).toBe('store_v2_orders_read_only');
+    expect(resolveScope(null, '/v2/orders')).toMatchObject({ scope: 'store_v2_orders', assumedWrite: true });
+  });
+});
+
 describe('resolveScope on V2 resources', () => {
   for (const { family, endpoints, modify, readOnly, gui } of V2_FAMILIES) {
     it(`gives ${family} reads the read-only scope`, () => {

@@ -3,6 +3,7 @@ import type { HttpMethod } from '../../types.ts';
 import { getProperty, getPropertyNode, propertyKeyName, propertyValue, unwrap, type AstNode } from '../ast.ts';
 import { authObjectEvidence, basicAuthFromHeaders, headersObject, userinfoEvidence } from '../auth.ts';
 import type { Env, Evaluator, Resolved } from '../evaluate.ts';
+import { independently } from '../independent.ts';
 import { staticText } from '../partial.ts';
 import type { AuthEvidence, ClientConfigMatch, DetectContext, RequestMatch, UrlExpression } from './detector.ts';
 
@@ -72,6 +73,10 @@ const XML_TYPE = /\bxml\b/i;
 
 /** True when the request asks for or sends XML: Accept / Content-Type headers, or a body that is XML text. */
 export function isXmlRequest(ev: Evaluator, headers: AstNode | null, body: AstNode | null, env: Env | null = null): boolean {
+  return independently(ev, 'xml-request', headers, body, () => readsXml(ev, headers, body, env), (xml) => xml);
+}
+
+function readsXml(ev: Evaluator, headers: AstNode | null, body: AstNode | null, env: Env | null): boolean {
   for (const name of ['accept', 'content-type']) {
     const value = headerValue(ev, headers, name, env);
     const text = value ? staticText(ev.evaluate(value, env)) : null;

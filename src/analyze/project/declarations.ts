@@ -4,7 +4,7 @@
 // the program, and nothing else is resolved or loaded (no lib files, no node_modules typings).
 import { createRequire } from 'node:module';
 import { isCall, unwrap, type AstNode } from '../ast.ts';
-import { relativeSpecifiers, resolveSpecifier } from './module-specifiers.ts';
+import { relativeSpecifiers, specifierResolver } from './module-specifiers.ts';
 import { plainExport } from './plain-exports.ts';
 import { chainRoot } from './project-evaluator.ts';
 import type { ModuleUnit } from './units.ts';
@@ -72,11 +72,12 @@ export function createDefinitionFinder(units: readonly ModuleUnit[], options: { 
   // program is rebuilt at most once.
   const unitByFile = new Map(units.filter((u) => u.kind !== 'env').map((u) => [u.file, u]));
   const known = new Set(unitByFile.keys());
+  const resolveSpecifier = specifierResolver(known);
   const imported = new Set<string>();
   for (const unit of unitByFile.values()) {
     if (unit.kind !== 'js') continue;
     for (const spec of relativeSpecifiers(unit.text)) {
-      const target = resolveSpecifier(unit.file, spec, known);
+      const target = resolveSpecifier(unit.file, spec);
       if (target) imported.add(target);
     }
   }
@@ -121,7 +122,7 @@ export function createDefinitionFinder(units: readonly ModuleUnit[], options: { 
     if (!ref) return undefined;
     if (!ref.source.startsWith('.')) return null;
     if (root !== node || ref.imported === '*') return undefined;
-    const target = resolveSpecifier(file, ref.source, known);
+    const target = resolveSpecifier(file, ref.source);
     if (!target || !inProgram(target)) return undefined;
     const plain = plainExports ? plainExportOf(target, ref.imported) : undefined;
     if (plain !== undefined) return plain;

@@ -49,13 +49,19 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
   for (const u of units) for (const s of secrets) u.fctx.secrets.add(s);
 
   const allLegacy: Array<{ match: RequestMatch; verdict: Verdict }> = [];
+  const crossCallsByOwner = new Map<UnitAnalysis, CrossCall[]>();
+  for (const c of crossCalls) {
+    const list = crossCallsByOwner.get(c.owner);
+    if (list) list.push(c);
+    else crossCallsByOwner.set(c.owner, [c]);
+  }
   for (const u of units) {
     const out = byUnit.get(u)!;
     const legacyWrappers = u.wrappers
       .map((w) => {
         const own = ownVerdict(u, w);
         const sameFile = u.calls.filter((c) => c.verdict?.legacy && reachesThrough(c, w));
-        const across = crossCalls.filter((c) => c.owner === u && reachesThroughDef(c.wrapper, w));
+        const across = (crossCallsByOwner.get(u) ?? []).filter((c) => reachesThroughDef(c.wrapper, w));
         return { wrapper: w, own, sameFile, across };
       })
       .filter((w) => w.own.legacy || w.sameFile.length > 0 || w.across.length > 0);

@@ -2,7 +2,7 @@
 // counted (module-specifiers.ts `possibleImports`): more edges than any resolver, the TypeScript
 // checker's included, could find. What is not reachable here is not reachable at all.
 import type { DiscoveredFile, SourceText } from '../../discover/types.ts';
-import { possibleImports } from './module-specifiers.ts';
+import { possibleImportsReader } from './module-specifiers.ts';
 
 export interface ImportGraph {
   /** Involved modules some involved module may import. */
@@ -17,9 +17,10 @@ export function importGraph(sources: ReadonlyArray<{ file: DiscoveredFile; sourc
   const involved = new Set(modules);
   const edges = new Map<string, string[]>();
   const maybeImported = new Set<string>();
+  const possibleImports = possibleImportsReader(involved);
   for (const { file, source } of sources) {
     if (file.kind !== 'js') continue;
-    const targets = possibleImports(file.path, source.text, involved);
+    const targets = possibleImports(file.path, source.text);
     if (targets.length === 0) continue;
     edges.set(file.path, targets);
     for (const target of targets) maybeImported.add(target);

@@ -100,12 +100,12 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
 
   // Importers last: unless a module they import creates a client instance, their detectors skip the
   // calls of imported names (see `callsOfImportedNames`).
-  const prepared = new Map(jsUnits.filter((u) => !importers.has(u.file)).map((u) => [u, prepareUnit(model, u, input.config)]));
+  const prepared = new Map(jsUnits.filter((u) => !importers.has(u.file)).map((u) => [u, prepareUnit(model, u, input.config, { fast })]));
   const instances = new Set([...prepared.values()].filter((a) => a.configs.some((c) => c.kind === 'instance')).map((a) => a.unit.file));
   for (const u of jsUnits) {
     if (prepared.has(u)) continue;
     const skip = imports && !imports.reaches(u.file, instances) ? callsOfImportedNames(u) : undefined;
-    prepared.set(u, prepareUnit(model, u, input.config, skip));
+    prepared.set(u, prepareUnit(model, u, input.config, { skipCall: skip, fast }));
   }
   const all = jsUnits.map((u) => prepared.get(u)!);
   shareClientConfigs(all);

@@ -1,13 +1,14 @@
 // Which files the project pass looks at: the files the fast scan flagged, the modules they import,
 // and the files that import a module holding legacy values (found with a byte search for the
 // module's name before any parse). Everything is bounded: rounds, import depth and file count.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { DiscoveredFile, SourceText } from '../../discover/types.ts';
 import type { AstNode } from '../ast.ts';
 import { mightBeLegacy } from '../../discover/prefilter.ts';
 import { readSourceFileSync } from '../../discover/read.ts';
-import { relativeSpecifierHints, relativeSpecifiers, resolveSpecifier } from './module-specifiers.ts';
+import { relativeSpecifierHints, relativeSpecifiers, specifierResolver } from './module-specifiers.ts';
 
 /**
  * What the fast scan already learned while it read every file, so the project pass does not read
@@ -61,6 +62,7 @@ const EXPORTS = /\bexport\b|\bmodule\.exports\b|\bexports\.[A-Za-z_$]/;
 export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedFiles> {
   const byPath = new Map(input.files.map((f) => [f.path, f]));
   const modulePaths = new Set(input.files.filter((f) => f.kind === 'js' || f.kind === 'json').map((f) => f.path));
+  const resolveSpecifier = specifierResolver(modulePaths);
   const jsFiles = input.files.filter((f) => f.kind === 'js');
   const hints = input.hints ?? readHints(input.files, input.maxFileSize);
   // Files are read here only when needed (importers to confirm, imports to follow), once each.
@@ -73,7 +75,29 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
     }
     return buffers.get(path)!;
   };
-  const textOf = (path: string): string | null => bufferOf(path)?.toString('utf8') ?? null;
+  // A file's imports, resolved: from its text decoded as UTF-8 (following imports), or as latin1
+  // (confirming importers). The two readings are the same text when the bytes are ASCII.
+  const importsRead = new Map<string, Array<string | null> | null>();
+  const importsOf = new Map<string, Array<string | null>>();
+  const importsOfFile = (path: string, text: string) => {
+    let list = importsOf.get(path);
+    if (!list) {
+      list = resolvedImports(path, text);
+      importsOf.set(path, list);
+    }
+    return list;
+  };
+  const importsReadAs = (path: string): Array<string | null> | null => {
+    let list = importsRead.get(path);
+    if (list === undefined) {
+      const buffer = bufferOf(path);
+      const latin1 = importsOf.get(path);
+      list = !buffer ? null : latin1 && isAscii(buffer) ? latin1 : resolvedImports(path, buffer.toString('utf8'));
+      importsRead.set(path, list);
+    }
+    return list;
+  };
+  const resolvedImports = (path: string, text: string) => relativeSpecifiers(text).map((s) => resolveSpecifier(path, s));
 
   const involved = new Set<string>();
   const importers: string[] = [];
@@ -112,10 +136,7 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
     for (let depth = 0; depth < MAX_IMPORT_DEPTH && frontier.length > 0; depth++) {
       const next: string[] = [];
       for (const path of frontier) {
-        const text = textOf(path);
-        if (!text) continue;
-        for (const spec of relativeSpecifiers(text)) {
-          const target = resolveSpecifier(path, spec, modulePaths);
+        for (const target of importsReadAs(path) ?? []) {
           if (target && !involved.has(target)) {
             add(target, false);
             next.push(target);
@@ -130,28 +151,25 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
   // Round by round: files importing a provider join; those that export something may pass it on.
   // The fast scan's specifier hints pick the candidates without reading anything; each candidate
   // is then confirmed on its text, with the same specifier reading as everywhere else here.
-  const importsOf = new Map<string, Array<string | null>>();
-  const importsOfFile = (path: string, text: string) => {
-    let list = importsOf.get(path);
-    if (!list) {
-      list = relativeSpecifiers(text).map((s) => resolveSpecifier(path, s, modulePaths));
-      importsOf.set(path, list);
-    }
-    return list;
-  };
+  const candidates = candidatesByName(jsFiles, hints.specifiers);
   for (let round = 0; round < MAX_ROUNDS && providers.size > 0 && involved.size < MAX_FILES; round++) {
     const current = providers;
     providers = new Set();
     const names = specifierNames(current);
     const added: string[] = [];
-    for (const file of jsFiles) {
-      const path = file.path;
+    // The files with a specifier `mayName` accepts, in the order of `jsFiles`: the others fail it.
+    const named = new Set<number>();
+    for (const name of names) for (const k of candidates.get(name) ?? []) named.add(k);
+    for (const k of [...named].sort((a, b) => a - b)) {
+      const path = jsFiles[k].path;
       if (involved.has(path)) continue;
       const specs = hints.specifiers.get(path);
-      if (!specs || !specs.some((s) => mayName(s, names) && current.has(resolveSpecifier(path, s, modulePaths) ?? ''))) continue;
+      if (!specs || !specs.some((s) => mayName(s, names) && current.has(resolveSpecifier(path, s) ?? ''))) continue;
       const buffer = bufferOf(path);
       if (!buffer) continue;
-      const text = buffer.toString('latin1');
+      // ASCII bytes read the same as latin1 and as UTF-8 (no BOM either): the text the pass decodes anyway.
+      const source = read.get(path);
+      const text = source && isAscii(buffer) ? source.text : buffer.toString('latin1');
       if (!importsOfFile(path, text).some((target) => target !== null && current.has(target))) continue;
       add(path, EXPORTS.test(text));
       added.push(path);
@@ -161,13 +179,7 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
   }
 
   const modules = [...involved].filter((p) => byPath.has(p)).sort();
-  const crossModule = modules.some((path) => {
-    const text = textOf(path);
-    return !!text && relativeSpecifiers(text).some((s) => {
-      const target = resolveSpecifier(path, s, modulePaths);
-      return target !== null && involved.has(target);
-    });
-  });
+  const crossModule = modules.some((path) => (importsReadAs(path) ?? []).some((target) => target !== null && involved.has(target)));
   return { modules, crossModule, importers: importers.filter((p) => byPath.has(p)).sort(), read };
 }
 
@@ -188,8 +200,37 @@ function specifierNames(files: Iterable<string>): Set<string> {
 }
 
 function mayName(specifier: string, names: ReadonlySet<string>): boolean {
-  const last = specifier.replace(/\/+$/, '').split('/').pop() ?? '';
-  return names.has(last) || names.has(stem(last));
+  return namesOf(specifier).some((name) => names.has(name));
+}
+
+/** The names `mayName` looks up for a specifier: its last segment, with and without its extension. */
+function namesOf(specifier: string): string[] {
+  // `specifier.replace(/\/+$/, '').split('/').pop()`, without the intermediate strings.
+  let end = specifier.length;
+  while (end > 0 && specifier.charCodeAt(end - 1) === 47) end--;
+  const last = end === 0 ? '' : specifier.slice(specifier.lastIndexOf('/', end - 1) + 1, end);
+  return [last, stem(last)];
+}
+
+/** For each name `mayName` may look up, the files (as indexes in `files`) with a specifier it would accept for that name. */
+function candidatesByName(files: readonly DiscoveredFile[], specifiers: ReadonlyMap<string, readonly string[]>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const note = (name: string, k: number) => {
+    const list = out.get(name);
+    if (!list) out.set(name, [k]);
+    else if (list[list.length - 1] !== k) list.push(k);
+  };
+  // Indexed loops: this runs over every file of the repository, mostly before it is optimized.
+  for (let k = 0; k < files.length; k++) {
+    const specs = specifiers.get(files[k].path);
+    if (!specs) continue;
+    for (let s = 0; s < specs.length; s++) {
+      const [last, bare] = namesOf(specs[s]);
+      note(last, k);
+      note(bare, k);
+    }
+  }
+  return out;
 }
 
 function stem(name: string): string {

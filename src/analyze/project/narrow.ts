@@ -92,10 +92,14 @@ export function keptPieces(pieces: readonly Piece[], module: boolean): boolean[]
   };
   // Imports first: the names they bind are what the file takes from other modules.
   pieces.forEach((piece, i) => piece.imports && keep(i));
+  const namesAny = (words: readonly string[]): boolean => {
+    for (let w = 0; w < words.length; w++) if (names.has(words[w])) return true;
+    return false;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 0; i < pieces.length; i++) {
-      if (kept[i] || !pieces[i].words.some((w) => names.has(w))) continue;
+      if (kept[i] || !namesAny(pieces[i].words)) continue;
       keep(i);
       changed = true;
     }

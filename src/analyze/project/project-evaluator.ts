@@ -5,7 +5,7 @@
 // parameters of an instance a call goes through.
 import type { HttpMethod } from '../../types.ts';
 import { calleeName, isCall, isFunction, isMember, memberPropertyName, stringValue, unwrap, type AstNode } from '../ast.ts';
-import type { Env, EnvValue, Evaluator, Resolved } from '../evaluate.ts';
+import { noteParameterRead, parameterReadsWatched, type Env, type EnvValue, type Evaluator, type Resolved } from '../evaluate.ts';
 import { isHole, staticText, type PartialString } from '../partial.ts';
 import { looksLikeLocation } from './env-files.ts';
 import type { ProjectModel } from './model.ts';
@@ -86,11 +86,15 @@ export function projectEvaluator(model: ProjectModel, home: ModuleUnit): Evaluat
 
   /** A constructor parameter read through `this.x = options.x`, while a call on that instance is resolved. */
   function boundByActiveEnv(node: AstNode): Resolved | null {
-    if (model.activeEnvs.length === 0) return null;
+    if (model.activeEnvs.length === 0 && !parameterReadsWatched()) return null;
     const root = chainRoot(node);
     if (root?.type !== 'Identifier') return null;
     const binding = unitOf(root).index.resolve(root);
     if (!binding || binding.kind !== 'param') return null;
+    // A parameter read: with a constructor's arguments in effect this may answer, so a computation
+    // watching for parameter reads (independent.ts) depends on them even while none are.
+    noteParameterRead();
+    if (model.activeEnvs.length === 0) return null;
     for (let i = model.activeEnvs.length - 1; i >= 0; i--) {
       if (model.activeEnvs[i].has(binding)) return { node, env: model.activeEnvs[i] };
     }

@@ -48,14 +48,25 @@ export function blankOut(text: string, ranges: ReadonlyArray<readonly [number, n
   let out = '';
   let at = 0;
   for (const [start, end] of ranges) {
-    out += text.slice(at, start) + text.slice(start, end).replace(/[^\n\r\u2028\u2029]+/g, spaces);
+    out += text.slice(at, start);
+    // Each run between line breaks becomes as many spaces.
+    LINE_BREAK.lastIndex = start;
+    let from = start;
+    for (let m = LINE_BREAK.exec(text); m && m.index < end; m = LINE_BREAK.exec(text)) {
+      out += spaces(m.index - from) + m[0];
+      from = m.index + 1;
+    }
+    out += spaces(end - from);
     at = end;
   }
   return out + text.slice(at);
 }
 
-function spaces(run: string): string {
-  return ' '.repeat(run.length);
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+const SPACES = ' '.repeat(1024);
+
+function spaces(count: number): string {
+  return count <= SPACES.length ? SPACES.slice(0, count) : ' '.repeat(count);
 }
 
 function regionsOf(text: string, reading: TopLevelReading): Array<[number, number]> {

@@ -15,10 +15,22 @@ const DECLARATIONS = new Set(['export', 'import', 'const', 'var', 'let', 'functi
 /** Words that may follow decorators in the same statement. */
 const DECORATED = new Set(['@', 'export', 'default', 'declare', 'abstract', 'class']);
 /** After these words an expression (so a regular expression or JSX) may follow. */
-const EXPRESSION_KEYWORDS = new Set([
+const EXPRESSION_KEYWORDS = [
   'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else',
   'yield', 'await', 'extends', 'export', 'default', 'import', 'from',
-]);
+];
+/** The same, by first letter (a-z): looked up in place, since most words are names and slicing each costs. */
+const EXPRESSION_KEYWORDS_BY_LETTER: ReadonlyArray<readonly string[]> = Array.from({ length: 26 }, (_, k) =>
+  EXPRESSION_KEYWORDS.filter((word) => word.charCodeAt(0) === 97 + k),
+);
+
+/** Whether the `length` characters at `start`, a word starting with a-z, are one of EXPRESSION_KEYWORDS. */
+function isExpressionKeyword(text: string, start: number, length: number): boolean {
+  for (const keyword of EXPRESSION_KEYWORDS_BY_LETTER[text.charCodeAt(start) - 97]) {
+    if (keyword.length === length && text.startsWith(keyword, start)) return true;
+  }
+  return false;
+}
 
 /**
  * What the previous token leaves: 'operator' (an expression may follow), 'operand' (an expression
@@ -229,13 +241,14 @@ export function topLevelLines(text: string, jsx: boolean): TopLevelReading | nul
     if (isWordStart(c)) {
       const start = i;
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
-      // Most words are names: only short lower-case ones may be keywords (sliced only then).
-      const word = i - start <= 10 && c >= 97 && c <= 122 ? text.slice(start, i) : '';
+      // Most words are names: only short lower-case ones may be keywords (sliced only where a statement may begin).
+      const keywordLike = i - start <= 10 && c >= 97 && c <= 122;
       if (atLineStart && depth0) {
+        const word = keywordLike ? text.slice(start, i) : '';
         if (beginsStatement(text, i, word, last)) lines.push({ start: lineOffset, word });
         else marks.push(start);
       }
-      last = EXPRESSION_KEYWORDS.has(word) ? 'operator' : 'operand';
+      last = keywordLike && isExpressionKeyword(text, start, i - start) ? 'operator' : 'operand';
       continue;
     }
     if (c >= 48 && c <= 57) {

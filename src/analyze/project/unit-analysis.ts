@@ -4,8 +4,10 @@ import type { Config } from '../../types.ts';
 import { isBrowserPath, judgeRequest, type FileContext, type Verdict } from '../classify.ts';
 import type { ClientConfigMatch, DetectContext } from '../detectors/detector.ts';
 import { detectors } from '../detectors/index.ts';
+import { rememberIndependentResults } from '../independent.ts';
 import { findWrappers, type DetectedRequest, type WrapperCall, type WrapperDef } from '../wrappers.ts';
 import { unwrap, type AstNode } from '../ast.ts';
+import type { FileIndex } from '../scope.ts';
 import type { ProjectModel } from './model.ts';
 import { chainRoot, projectEvaluator } from './project-evaluator.ts';
 import type { ModuleUnit } from './units.ts';
@@ -24,14 +26,24 @@ export interface UnitAnalysis {
   wrappers: WrapperDef[];
   /** Calls in this file to this file's wrappers. */
   calls: Array<WrapperCall & { verdict: Verdict | null }>;
+  /** The detectors are not run: they would find nothing (see `nothingToRead`). */
+  idle: boolean;
 }
 
-/**
- * `skipCall`: calls the detectors need not read in this file (see `callsOfImportedNames`); the
- * wrapper search across files still reads every call.
- */
-export function prepareUnit(model: ProjectModel, unit: ModuleUnit, config: Config, skipCall?: (call: AstNode) => boolean): UnitAnalysis {
+export interface PrepareOptions {
+  /** Calls the detectors need not read in this file (see `callsOfImportedNames`); the wrapper search across files still reads every call. */
+  skipCall?: (call: AstNode) => boolean;
+  /**
+   * The fast paths: auth values that read no parameter are read once (independent.ts), and the
+   * detectors are not run where they have nothing to read.
+   */
+  fast?: boolean;
+}
+
+export function prepareUnit(model: ProjectModel, unit: ModuleUnit, config: Config, options: PrepareOptions = {}): UnitAnalysis {
+  const { skipCall, fast = false } = options;
   const evaluator = projectEvaluator(model, unit);
+  if (fast) rememberIndependentResults(evaluator);
   const index = skipCall ? { ...unit.index, calls: unit.index.calls.filter((call) => !skipCall(call)) } : unit.index;
   const ctx: DetectContext = { file: unit.file, text: unit.text, ast: unit.root, index, evaluator, imports: unit.imports, cache: new Map() };
   const fctx: FileContext = {
@@ -43,8 +55,18 @@ export function prepareUnit(model: ProjectModel, unit: ModuleUnit, config: Confi
     usesBrowserGlobals: unit.index.browserGlobalRefs.some((ref) => unit.index.resolve(ref) === null),
     secrets: new Set(),
   };
-  const configs = detectors.flatMap((d) => [...(d.detectConfigs?.(ctx) ?? [])]);
-  return { unit, ctx, fctx, configs, judged: [], wrappers: [], calls: [] };
+  const idle = fast && nothingToRead(index);
+  const configs = idle ? [] : detectors.flatMap((d) => [...(d.detectConfigs?.(ctx) ?? [])]);
+  return { unit, ctx, fctx, configs, judged: [], wrappers: [], calls: [], idle };
+}
+
+/**
+ * Every detector finds requests and client configs in the calls and assignments of the file's index
+ * (its `detect` and `detectConfigs` read nothing else), so without either there is nothing to find.
+ * Most importers, cut down to their import and their call of an imported name, are like this.
+ */
+function nothingToRead(index: FileIndex): boolean {
+  return index.calls.length === 0 && index.assignments.length === 0;
 }
 
 /**
@@ -88,7 +110,7 @@ export function shareClientConfigs(units: readonly UnitAnalysis[]): void {
 
 export function detectInUnit(analysis: UnitAnalysis): void {
   const { ctx, fctx } = analysis;
-  const detected: DetectedRequest[] = detectors.flatMap((detector) => detector.detect(ctx).map((match) => ({ detector, match })));
+  const detected: DetectedRequest[] = analysis.idle ? [] : detectors.flatMap((detector) => detector.detect(ctx).map((match) => ({ detector, match })));
   analysis.judged = detected.map((d) => ({ ...d, verdict: judgeRequest(d.match, fctx) }));
   const { wrappers, calls } = findWrappers(ctx, detected);
   analysis.wrappers = wrappers;

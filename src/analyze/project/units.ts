@@ -26,6 +26,8 @@ export interface ModuleUnit {
   base: Evaluator;
   imports: ImportMap;
   source: SourceText | null;
+  /** Every node of `root` that `walk` visits (collected while indexing, for `registerNodes`). */
+  nodes: AstNode[];
 }
 
 /**
@@ -60,37 +62,14 @@ export function envUnit(file: string, absolutePath: string, text: string): Modul
 }
 
 function unitFrom(file: string, absolutePath: string, kind: ModuleUnit['kind'], text: string, root: AstNode, source: SourceText | null): ModuleUnit {
-  const index = indexFile(root, text);
-  return { file, absolutePath, kind, text, root, index, base: createEvaluator(index), imports: buildImportMap(index), source };
+  const nodes: AstNode[] = [];
+  const index = indexFile(root, text, nodes);
+  return { file, absolutePath, kind, text, root, index, base: createEvaluator(index), imports: buildImportMap(index), source, nodes };
 }
 
-/** The keys `walk` does not descend into (see ast.ts): the same nodes are registered. */
-const NOT_CHILDREN = new Set([
-  'type', 'loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments',
-  'innerComments', 'tokens', 'original', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments',
-  'superTypeParameters', 'predicate', 'decorators',
-]);
-
-/**
- * Every node of a unit, mapped to the unit, so an evaluation can tell which file a node is in.
- * The nodes `walk` visits, without its per-node allocations: this runs over every involved file.
- */
+/** Every node of a unit, mapped to the unit, so an evaluation can tell which file a node is in. */
 export function registerNodes(unit: ModuleUnit, owners: Map<AstNode, ModuleUnit>): void {
-  const stack: AstNode[] = [unit.root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    owners.set(node, unit);
-    for (const key of Object.keys(node)) {
-      if (NOT_CHILDREN.has(key)) continue;
-      const value = node[key];
-      if (value === null || typeof value !== 'object') continue;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item !== null && typeof item === 'object' && typeof item.type === 'string') stack.push(item);
-      } else if (typeof value.type === 'string') {
-        stack.push(value);
-      }
-    }
-  }
+  for (const node of unit.nodes) owners.set(node, unit);
 }
 
 /** A string literal standing for an env file's value, owned by the env unit (for traces and rewrites). */

@@ -122,11 +122,53 @@ const IMPORTERS: Record<string, string> = {
   'src/routes/barrel.ts': `import { request, settings } from '../lib/index.ts';\n${FILLER}export const tax = () => request('GET', '/tax_classes');\nexport const raw = () => fetch(settings.url + '/countries', { headers: { Authorization: 'Basic ' + btoa('u:k') } });\n`,
 };
 
+/**
+ * Wrapper calls whose auth and headers are read once for all calls (they read no argument: the
+ * `basicAuth()` helper, shared by two wrappers) or at each call (a token argument, an Accept header
+ * argument, an instance's constructor argument): a value remembered across calls must be one that
+ * is the same for all of them.
+ */
+const REMEMBERED: Record<string, string> = {
+  'src/lib/bc.js': [
+    "export const BASE = 'https://store-abc123.mybigcommerce.com/api/v2';",
+    "function basicAuth() { return 'Basic ' + btoa(process.env.BC_USER + ':' + process.env.BC_KEY); }",
+    'export async function bcRequest(method, path) { return fetch(BASE + path, { method, headers: { Authorization: basicAuth() } }); }',
+    "export async function bcToken(path, token) { return fetch(BASE + path, { headers: { Authorization: 'Basic ' + token } }); }",
+    'export async function bcAccept(path, accept) { return fetch(BASE + path, { headers: { Authorization: basicAuth(), Accept: accept } }); }',
+    'export class Client {',
+    '  constructor(token) { this.token = token; }',
+    "  get(path) { return fetch(BASE + path, { headers: { Authorization: 'Basic ' + this.token } }); }",
+    '}',
+    '',
+  ].join('\n'),
+  'src/routes/calls.js': [
+    "import { bcRequest, bcToken, bcAccept, Client } from '../lib/bc.js';",
+    "export const one = () => bcToken('/orders', 'YWxpY2U6c2VjcmV0LW9uZQ==');",
+    "export const two = () => bcToken('/brands', 'Ym9iOnNlY3JldC10d28=');",
+    "export const plain = () => bcRequest('GET', '/store');",
+    "export const xml = () => bcAccept('/products', 'application/xml');",
+    "export const json = () => bcAccept('/customers', 'application/json');",
+    "const carol = new Client('Y2Fyb2w6c2VjcmV0LXRocmVl');",
+    "const dave = new Client('ZGF2ZTpzZWNyZXQtZm91cg==');",
+    "export const three = () => carol.get('/coupons');",
+    "export const four = () => dave.get('/pages');",
+    '',
+  ].join('\n'),
+  // The same calls from a second file, so each wrapper is called from more than one caller.
+  'src/routes/again.ts': [
+    "import { bcRequest, bcAccept } from '../lib/bc.js';",
+    "export const again = () => bcRequest('POST', '/orders');",
+    "export const xml = () => bcAccept('/brands', 'text/xml');",
+    '',
+  ].join('\n'),
+};
+
 describe('the fast paths of the cross-file pass', () => {
   const roots = [
     ...readdirSync(DEEP_FIXTURES).map((name) => join(DEEP_FIXTURES, name)),
     join(DEEP_FIXTURES, '../example-app'),
     writeTree('importers', IMPORTERS),
+    writeTree('remembered', REMEMBERED),
     // The benchmark's shape: legacy files, decoys, and a tenth of the files importing a shared wrapper.
     generateRepo({ dir: join(temp, 'generated'), files: 1500, seed: 7, importerShare: 0.1 }).dir,
   ];
@@ -169,6 +211,24 @@ describe('the fast paths of the cross-file pass', () => {
     ].sort());
     expect(fast.findings.filter((f) => f.file === 'src/routes/unused.js')).toEqual([]);
     expect(fast.reanalyzed).toContain('src/routes/unused.js');
+  });
+
+  it('read again at each call what its arguments or its instance give, and once what they do not', async () => {
+    const { fast } = await bothWays(join(temp, 'remembered'));
+    const byLine = (rule: string) => fast.findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}${f.notes.some((n) => n.kind === 'xml-format') ? ' xml' : ''}`).sort();
+    expect(byLine('hardcoded-credential')).toEqual(['src/routes/calls.js:2', 'src/routes/calls.js:3', 'src/routes/calls.js:7', 'src/routes/calls.js:8']);
+    expect(byLine('legacy-api-call')).toEqual([
+      'src/routes/again.ts:2',
+      'src/routes/again.ts:3 xml',
+      'src/routes/calls.js:10',
+      'src/routes/calls.js:2',
+      'src/routes/calls.js:3',
+      'src/routes/calls.js:4',
+      'src/routes/calls.js:5 xml',
+      'src/routes/calls.js:6',
+      'src/routes/calls.js:9',
+    ]);
+    expect([...fast.secrets].filter((s) => s.startsWith('secret-')).sort()).toEqual(['secret-four', 'secret-one', 'secret-three', 'secret-two']);
   });
 
   it('load the TypeScript checker only for what plain exports cannot answer', async () => {

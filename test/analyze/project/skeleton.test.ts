@@ -92,6 +92,21 @@ describe('topLevelLines', () => {
     expect(topLevelLines(text, true)).toBeNull();
   });
 
+  it('reads a `/` after a keyword as a regular expression, and after a name that starts like one as a division', () => {
+    const text = [
+      'function f(x) {',
+      '  return /"/.test(x);',
+      '}',
+      'const returned = 4, typeofs = 2;',
+      'const half = returned / 2;',
+      'const third = typeofs / 3;',
+      'export const g = 1;',
+      '',
+    ].join('\n');
+    const reading = topLevelLines(text, false);
+    expect(reading?.lines.map((l) => text.slice(l.start).split(/\s/, 1)[0])).toEqual(['function', 'const', 'const', 'const', 'export']);
+  });
+
   it('reads regular expressions, templates, JSX and decorators, and finds the statements around them', () => {
     const text = [
       "import { bcRequest } from './bc.js';",
