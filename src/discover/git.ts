@@ -29,8 +29,13 @@ export async function listGitFiles(
   let untracked: string;
   try {
     entries = trackedEntries(await trackedRun);
-    // The tracked files are most of a repository: they can be read while git still walks for the rest.
-    onTracked?.(entries.slice());
+  } catch {
+    return null;
+  }
+  // The tracked files are most of a repository: they can be read while git still walks for the rest.
+  // Outside the try: an error of the caller's must not pass for git failing.
+  onTracked?.(entries.slice());
+  try {
     untracked = await untrackedRun;
   } catch {
     return null;
