@@ -2,11 +2,13 @@
 // which files are decoded and parsed at all.
 import { discoverFiles } from '../discover/discover.ts';
 import { readIfMightBeLegacy, readSourceFileSync } from '../discover/read.ts';
-import type { DiscoveredFile, SourceText } from '../discover/types.ts';
+import type { DiscoveredFile, GitSearchRoot, SourceText } from '../discover/types.ts';
 import type { AstNode } from './ast.ts';
 import { openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
 import type { FileMatches } from './js-file.ts';
-import { relativeSpecifierHints } from './project/module-specifiers.ts';
+import { trackedMatches } from '../discover/git-grep.ts';
+import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
+import { relativeSpecifierHints, SPECIFIER_HINT_PATTERNS, specifierHintsFromMatches } from './project/module-specifiers.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
 
 export interface ScanOptions {
@@ -53,8 +55,12 @@ interface FileOutcome {
   matches?: FileMatches;
 }
 
-/** Files read (synchronously: fastest for small files) between two yields to the event loop. */
-const YIELD_EVERY = 256;
+/**
+ * Files are read synchronously (fastest for small files); the scan yields to the event loop every
+ * this many milliseconds, so that git's answers (the listing, the searches) are taken in while files
+ * are analyzed, and a progress display stays live.
+ */
+const YIELD_AFTER_MS = 10;
 
 /** Parsed Programs kept for the cross-file pass, by source size; beyond it the pass parses again. */
 const MAX_KEPT_PROGRAM_BYTES = 16 * 1024 * 1024;
@@ -113,13 +119,31 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     hints.programs.set(path, program);
   };
 
+  // Files git found no needle in are never read, so their relative specifiers (which the cross-file
+  // pass looks importers up by) are asked of git too: once something is found, since only then does
+  // the pass run, and while the scan goes on.
+  const unreadJs: DiscoveredFile[] = [];
+  let gitSearch: GitSearchRoot | undefined;
+  let specifierSearch: Promise<Map<string, string[]> | null> | undefined;
+  const searchSpecifiersOnce = () => {
+    if (gitSearch && findingCount > 0 && options.projectPass !== false) {
+      specifierSearch ??= trackedMatches(gitSearch.root, gitSearch.dirs, SPECIFIER_HINT_PATTERNS);
+    }
+  };
+  let lastYield = performance.now();
   const scanFiles = async (files: readonly DiscoveredFile[], analyzers: Analyzers) => {
     for (const file of files) {
-      const result = await scanFile(file, { analyzers, config, cache, hints, keepProgram });
+      const result = await scanFile(file, { analyzers, config, cache, hints, keepProgram, unreadJs });
       results.set(file.path, result);
-      if (result.kind === 'analyzed') findingCount += result.outcome.findings.length;
+      if (result.kind === 'analyzed' && result.outcome.findings.length > 0) {
+        findingCount += result.outcome.findings.length;
+        searchSpecifiersOnce();
+      }
       options.onProgress?.({ done: results.size, total: Math.max(total, results.size), findings: findingCount });
-      if (results.size % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (performance.now() - lastYield > YIELD_AFTER_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
   };
 
@@ -132,9 +156,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     exclude: config.exclude,
     maxFileSize: config.maxFileSize,
     useGit: options.useGit,
-    onEarlyFiles: (files) => {
-      total = files.length;
-      early = analyzersLoading.then((analyzers) => scanFiles(files, analyzers));
+    needles: ALL_PREFILTER_NEEDLES,
+    onEarlyFiles: (files, git) => {
+      gitSearch = git;
+      // Batches, in turn: each waits for the one before it.
+      early = Promise.all([early, analyzersLoading]).then(([, analyzers]) => scanFiles(files, analyzers));
     },
   });
   // After discovery has started, so that git is asked as early as possible: both of these block.
@@ -142,12 +168,19 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
   // Both are awaited together so that a rejection of either is never left unhandled.
   const [discovery, analyzers] = await Promise.all([discovering, analyzersLoading]);
+  gitSearch = discovery.git;
+  searchSpecifiersOnce();
   await early;
   total = discovery.files.length;
   // A file scanned early counts only if the final listing holds it as it was (the listing may, in
   // rare failures, have been redone by a walk).
   const pending = discovery.files.filter((file) => !sameFile(results.get(file.path)?.file, file));
   await scanFiles(pending, analyzers);
+  if (findingCount > 0 && options.projectPass !== false) {
+    // Files scanned early that the final listing lacks (rare) are left out, as everywhere.
+    const listed = unreadJs.filter((file) => sameFile(results.get(file.path)?.file, file));
+    await addUnreadSpecifiers(listed, hints, cache, specifierSearch ?? Promise.resolve(null), config.maxFileSize);
+  }
   const cacheStats = cache?.save();
 
   // Gathered in path order, so the outcome does not depend on which files were scanned early.
@@ -197,6 +230,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
 }
 
 interface ScanContext {
+  /** JS files git found no needle in whose specifiers are not known yet (see addUnreadSpecifiers). */
+  unreadJs: DiscoveredFile[];
   analyzers: Analyzers;
   config: Config;
   cache: VerdictCache | null;
@@ -204,9 +239,44 @@ interface ScanContext {
   keepProgram: (path: string, program: AstNode, bytes: number) => void;
 }
 
-/** Reads one file (only as far as the pre-filter needs) and analyzes it if it might be legacy. */
+/**
+ * The relative specifiers of the JS files git found no needle in (never read): from git's search,
+ * from the cache, or, when git could not search, from their bytes. The cache then learns them.
+ */
+async function addUnreadSpecifiers(
+  unread: readonly DiscoveredFile[],
+  hints: PassHints,
+  cache: VerdictCache | null,
+  searching: Promise<Map<string, string[]> | null>,
+  maxFileSize: number,
+): Promise<void> {
+  if (unread.length === 0) return;
+  const found = await searching;
+  for (const file of unread) {
+    const specs = found ? specifierHintsFromMatches(found.get(file.path) ?? []) : specifierHintsOnDisk(file, maxFileSize);
+    if (specs.length > 0) hints.specifiers.set(file.path, specs);
+    cache?.remember(file, { hit: false, specifiers: specs.length > 0 ? specs : undefined });
+  }
+}
+
+function specifierHintsOnDisk(file: DiscoveredFile, maxFileSize: number): string[] {
+  const read = readSourceFileSync(file, maxFileSize);
+  return 'reason' in read ? [] : relativeSpecifierHints(read.buffer);
+}
+
+/**
+ * Reads one file (only as far as the pre-filter needs) and analyzes it if it might be legacy. A file
+ * git searched without finding a needle is not read at all (its specifiers come later, if needed).
+ */
 async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<FileResult> {
   const { analyzers, config, cache, hints } = context;
+  if (file.noNeedle) {
+    if (file.kind !== 'js') return { file, kind: 'clean' };
+    const known = cache?.lookup(file);
+    if (known?.specifiers) hints.specifiers.set(file.path, known.specifiers);
+    else if (!known) context.unreadJs.push(file);
+    return { file, kind: 'clean' };
+  }
   const known = cache?.lookup(file);
   if (known?.specifiers) hints.specifiers.set(file.path, known.specifiers);
   const peekSpecifiers = (bytes: Buffer) => {

@@ -1,14 +1,15 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileError, SkippedFile } from '../types.ts';
 import { DiscoverError } from './errors.ts';
 import { isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
 import { listGitFiles } from './git.ts';
+import { trackedFilesContaining } from './git-grep.ts';
 import { fileKindOf } from './kinds.ts';
 import type { ListedEntry } from './listing.ts';
 import { Slots } from './slots.ts';
 import { isInside, judgeSymlink } from './symlinks.ts';
-import type { DiscoveredFile, Discovery } from './types.ts';
+import type { DiscoveredFile, Discovery, GitSearchRoot } from './types.ts';
 import { walkFiles } from './walk.ts';
 
 export interface DiscoverOptions {
@@ -22,12 +23,19 @@ export interface DiscoverOptions {
   /** List through git when the root is in a work tree (default true). */
   useGit?: boolean;
   /**
-   * Given, before listing ends, files that will be in the result (git's tracked files, as soon as
-   * git has listed them), so that reading can start while git still looks for untracked ones. Not
-   * called when listing does not go through git. Files given here may, rarely, be missing from the
-   * result (git failed half-way and the walk took over): the result is what counts.
+   * Given, before listing ends, files that will be in the result, so that reading can start while
+   * git still looks for untracked ones: git's tracked files as soon as git has listed them or, with
+   * `needles`, those git finds a needle in, as it finds them; with where git can search. Not called
+   * when listing does not go through git. Files given here may, rarely, be missing from the result
+   * (git failed half-way and the walk took over): the result is what counts.
    */
-  onEarlyFiles?: (files: DiscoveredFile[]) => void;
+  onEarlyFiles?: (files: DiscoveredFile[], git: GitSearchRoot) => void;
+  /**
+   * The pre-filter's needles: when listing goes through git, git also searches the tracked files for
+   * them, and the files it finds none in are marked `noNeedle` (never read). Early files are then
+   * only those it finds a needle in, handed out as it finds them.
+   */
+  needles?: readonly string[];
 }
 
 /** What the user asked for, checked: folders to list and files named one by one. */
@@ -37,24 +45,51 @@ interface Targets {
 }
 
 /**
- * Lists the files to analyze: through `git ls-files` when the root is in a work tree, else a walk
- * honouring .gitignore files; then default excludes, --include/--exclude and symlink rules.
+ * Lists the files to analyze: through `git ls-files` when the root is in a work tree (searching the
+ * tracked ones for the needles with `git grep` when asked), else a walk honouring .gitignore files;
+ * then default excludes, --include/--exclude and symlink rules.
  * Throws DiscoverError when the root or a path does not exist or lies outside the root.
  */
 export async function discoverFiles(options: DiscoverOptions): Promise<Discovery> {
   const root = resolve(options.root);
-  const rootReal = await realRoot(root);
-  const targets = await resolveTargets(root, rootReal, options.paths);
+  const rootReal = realRoot(root);
+  const targets = resolveTargets(root, rootReal, options.paths);
   const filter = makeGlobFilter(options.include, options.exclude);
 
+  const viaGit = targets.dirs.length > 0 && options.useGit !== false;
+  const gitRoot: GitSearchRoot = { root: rootReal, dirs: targets.dirs };
+  const onEarlyFiles = options.onEarlyFiles;
   // Files handed out early are the very objects the result holds (the scan matches them by identity).
   let early: Map<string, DiscoveredFile> | undefined;
-  const onEarlyFiles = options.onEarlyFiles;
-  const onTracked = onEarlyFiles && ((entries: readonly ListedEntry[]) => {
-    early = earlyFiles(root, targets, filter, entries);
-    onEarlyFiles([...early.values()]);
-  });
-  const gitListing = targets.dirs.length === 0 || options.useGit === false ? null : await nonEmpty(listGitFiles(rootReal, targets.dirs, onTracked));
+  // With needles, git searches the tracked files while it lists them; the files it finds a needle in
+  // are handed out as it finds them (once the tracked listing is in), the rest never need reading.
+  const found: string[] = [];
+  const handOut = (paths: readonly string[]) => {
+    if (!early || !onEarlyFiles) return;
+    const files = paths.map((path) => early!.get(path)).filter((file) => file !== undefined);
+    if (files.length > 0) onEarlyFiles(files, gitRoot);
+  };
+  const searching = viaGit && options.needles
+    ? trackedFilesContaining(rootReal, targets.dirs, options.needles, (paths) => {
+        found.push(...paths);
+        handOut(paths);
+      })
+    : null;
+  let searched: Promise<void> = Promise.resolve();
+  const onTracked = onEarlyFiles || searching ? (entries: readonly ListedEntry[]) => {
+    const files = earlyFiles(root, targets, filter, entries);
+    early = files;
+    if (!searching) {
+      onEarlyFiles?.([...files.values()], gitRoot);
+      return;
+    }
+    handOut(found);
+    searched = searching.then((withNeedle) => {
+      if (withNeedle) markNoNeedle(files, entries, withNeedle);
+    });
+  } : undefined;
+  const gitListing = viaGit ? await nonEmpty(listGitFiles(rootReal, targets.dirs, onTracked)) : null;
+  await searched;
   if (!gitListing) early = undefined;
   const listing = (targets.dirs.length === 0 ? { entries: [], skipped: [], errors: [] } : null)
     ?? gitListing
@@ -90,7 +125,16 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const linked = await resolveSymlinks(root, rootReal, symlinks, regular, skipped);
   const files = [...regular.values(), ...linked].sort((a, b) => compare(a.path, b.path));
   skipped.sort((a, b) => compare(a.file, b.file));
-  return { files, skipped, errors };
+  return { files, skipped, errors, ...(gitListing ? { git: gitRoot } : {}) };
+}
+
+/** Tracked files git searched in the work tree without finding a needle need not be read. */
+function markNoNeedle(files: ReadonlyMap<string, DiscoveredFile>, entries: readonly ListedEntry[], withNeedle: ReadonlySet<string>): void {
+  for (const entry of entries) {
+    if (!entry.searchable || withNeedle.has(entry.path)) continue;
+    const file = files.get(entry.path);
+    if (file) file.noNeedle = true;
+  }
 }
 
 /** The regular files among git's tracked entries, exactly as the full listing will hold them. */
@@ -162,10 +206,12 @@ async function markUnknownSymlinks(rootReal: string, entries: ListedEntry[]): Pr
   );
 }
 
-async function realRoot(root: string): Promise<string> {
+// Synchronous, like resolveTargets: a few calls, and git is asked sooner (an await here lets the
+// analyzers' loading run first).
+function realRoot(root: string): string {
   try {
-    const real = await fs.realpath(root);
-    if (!(await fs.stat(real)).isDirectory()) throw new DiscoverError(`the root ${root} is not a folder`, root);
+    const real = realpathSync(root);
+    if (!statSync(real).isDirectory()) throw new DiscoverError(`the root ${root} is not a folder`, root);
     return real;
   } catch (error) {
     if (error instanceof DiscoverError) throw error;
@@ -173,24 +219,24 @@ async function realRoot(root: string): Promise<string> {
   }
 }
 
-async function resolveTargets(root: string, rootReal: string, paths: readonly string[]): Promise<Targets> {
+function resolveTargets(root: string, rootReal: string, paths: readonly string[]): Targets {
   const targets: Targets = { dirs: [], files: [] };
   for (const given of paths.length === 0 ? ['.'] : paths) {
     const absolute = resolve(root, given);
     let real: string;
     try {
-      real = await fs.realpath(absolute);
+      real = realpathSync(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new DiscoverError(`path not found: ${given}`, given);
       throw new DiscoverError(`cannot open ${given}: ${(error as Error).message}`, given);
     }
     if (!isInside(rootReal, real)) throw new DiscoverError(`${given} is outside the root ${root}`, given);
-    if ((await fs.stat(real)).isDirectory()) {
+    if (statSync(real).isDirectory()) {
       targets.dirs.push(toSlashes(relative(rootReal, real)));
     } else {
       // Keep the file's own name: when it is a link, the symlink rules judge it.
-      const ownPath = join(await fs.realpath(dirname(absolute)), basename(absolute));
+      const ownPath = join(realpathSync(dirname(absolute)), basename(absolute));
       targets.files.push(toSlashes(relative(rootReal, ownPath)));
     }
   }

@@ -68,7 +68,10 @@ function trackedEntries(listing: string): ListedEntry[] {
     seen.add(path);
     const entry: ListedEntry = { path, symlink: mode === SYMLINK_MODE };
     // The stage is the one character before the tab; the object id sits between the mode and it.
-    if (record.startsWith('H ') && record.charCodeAt(tab - 1) === 0x30 /* 0 */ && !changed.has(path)) entry.blob = record.slice(9, tab - 2);
+    if (record.startsWith('H ') && record.charCodeAt(tab - 1) === 0x30 /* 0 */) {
+      if (!changed.has(path)) entry.blob = record.slice(9, tab - 2);
+      if (mode !== SYMLINK_MODE) entry.searchable = true;
+    }
     entries.push(entry);
   }
   return entries;

@@ -11,6 +11,11 @@ export interface ListedEntry {
    * exactly that (tracked, unmodified, not marked assume-unchanged or skip-worktree, no conflict).
    */
   blob?: string;
+  /**
+   * git grep reads this file from the work tree (tracked, no conflict, not a symlink, not marked
+   * assume-unchanged or skip-worktree), so what it finds there is what the file holds.
+   */
+  searchable?: boolean;
 }
 
 export interface Listing {

@@ -16,6 +16,11 @@ export interface DiscoveredFile {
   kind: FileKind;
   /** git's object id for the content, when git vouches the work tree holds exactly it (see ListedEntry). */
   blob?: string;
+  /**
+   * git grep searched this very file in the work tree for the pre-filter's needles and found none
+   * (DiscoverOptions.needles): it need not be read to be known clean.
+   */
+  noNeedle?: boolean;
 }
 
 export interface Discovery {
@@ -24,6 +29,14 @@ export interface Discovery {
   skipped: SkippedFile[];
   /** Problems that may have made the listing incomplete (an unreadable .gitignore, ...). */
   errors: FileError[];
+  /** Set when the listing came from git: where git can search the tracked files again. */
+  git?: GitSearchRoot;
+}
+
+/** Where git can search the listed tracked files (discover/git-grep.ts): a work-tree folder, and folders under it ('' = all). */
+export interface GitSearchRoot {
+  root: string;
+  dirs: string[];
 }
 
 /**

@@ -244,8 +244,8 @@ describe('symlinks', () => {
     const viaGit = await discoverFiles(options(copy));
     expect(viaGit.skipped).toEqual(expectedSkips);
     expect(viaGit.files.map((file) => file.path)).toEqual(['linked.js', 'src/app.ts']);
-    // git also gives object ids (for the scan cache); everything else is the same.
-    const withoutBlobs = ({ files, ...rest }: Awaited<ReturnType<typeof discoverFiles>>) => ({ ...rest, files: files.map(({ blob: _blob, ...file }) => file) });
+    // git also gives object ids (for the scan cache) and says where it can search; everything else is the same.
+    const withoutBlobs = ({ files, git: _git, ...rest }: Awaited<ReturnType<typeof discoverFiles>>) => ({ ...rest, files: files.map(({ blob: _blob, ...file }) => file) });
     expect(await discoverFiles(options(copy, { useGit: false }))).toEqual(withoutBlobs(viaGit));
   });
 

@@ -1,6 +1,9 @@
 // The pre-filter decides which files are analyzed at all: it may let decoys through, but it must
-// never drop a file that full analysis flags. Checked by analyzing every fixture file in full.
-import { readdirSync, readFileSync } from 'node:fs';
+// never drop a file that full analysis flags. Checked by analyzing every fixture file in full, and
+// by searching the fixtures with git as the scan does in a work tree.
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +13,11 @@ import { analyzeYamlOrJsonFile } from '../../src/analyze/detectors/config-yaml.t
 import { analyzeOtherLanguage } from '../../src/analyze/languages/index.ts';
 import { defaultConfig } from '../../src/config/defaults.ts';
 import { fileKindOf } from '../../src/discover/kinds.ts';
-import { mightBeLegacy } from '../../src/discover/prefilter.ts';
+import { discoverFiles } from '../../src/discover/discover.ts';
+import { ALL_PREFILTER_NEEDLES, mightBeLegacy } from '../../src/discover/prefilter.ts';
 import type { FileKind } from '../../src/discover/types.ts';
 import type { Finding } from '../../src/types.ts';
+import { git } from '../discover/tree.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE_ROOTS = ['fixtures', 'test/equivalence/__fixtures__'];
@@ -67,4 +72,25 @@ describe('pre-filter over every fixture', () => {
     for (const kind of ['php', 'python', 'ruby'] as const) expect(flaggedByKind.get(kind) ?? 0).toBeGreaterThan(0);
     expect((flaggedByKind.get('env') ?? 0) + (flaggedByKind.get('yaml') ?? 0) + (flaggedByKind.get('json') ?? 0)).toBeGreaterThan(0);
   }, 120_000);
+
+  it('leaves every fixture file that might be legacy to be read when git searches the tree', async () => {
+    // The same files in a git work tree: what git's search calls needle-free is never read.
+    const root = await mkdtemp(join(tmpdir(), 'bc-prefilter-git-'));
+    try {
+      for (const fixtureRoot of FIXTURE_ROOTS) cpSync(join(REPO, fixtureRoot), join(root, fixtureRoot), { recursive: true });
+      git(root, 'init', '-q');
+      git(root, 'add', '-A');
+      git(root, 'commit', '-q', '-m', 'fixtures');
+      const { files } = await discoverFiles({ root, paths: [], include: [], exclude: [], maxFileSize: 1 << 20, needles: ALL_PREFILTER_NEEDLES });
+      const wrong = files.filter((file) => {
+        const bytes = readFileSync(file.absolutePath);
+        const anyNeedle = ALL_PREFILTER_NEEDLES.some((needle) => bytes.includes(needle));
+        return file.noNeedle ? mightBeLegacy(bytes, file.kind) : !anyNeedle;
+      });
+      expect(wrong.map((file) => file.path)).toEqual([]);
+      expect(files.filter((file) => file.noNeedle).length).toBeGreaterThan(10);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -252,3 +252,25 @@ export function relativeSpecifierHints(bytes: Buffer): string[] {
   for (const [needle, specifier] of BARE) if (bytes.indexOf(needle) !== -1) out.push(specifier);
   return out;
 }
+
+/**
+ * What `relativeSpecifierHints` finds, as PCRE alternatives for `git grep -P -o` (for the files the
+ * fast scan never read): a quote, then the specifier, checked to be followed by the same quote
+ * without taking it, so that it may open the next match as it may in the byte search. Each match is
+ * the opening quote and the specifier. `\g{-1}` keeps each pattern independent of the groups of the
+ * alternatives joined before it.
+ */
+export const SPECIFIER_HINT_PATTERNS: readonly string[] = [
+  String.raw`(['"])\.\.?(?=\g{-1})`,
+  String.raw`(['"])\.?\./[^'"\n]*(?=\g{-1})`,
+];
+
+/** `relativeSpecifierHints`, from what a search for SPECIFIER_HINT_PATTERNS matched in a file. */
+export function specifierHintsFromMatches(matches: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const match of matches) {
+    const first = match.charCodeAt(0);
+    if (first === 0x27 || first === 0x22) out.push(match.slice(1));
+  }
+  return out;
+}
