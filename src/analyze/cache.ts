@@ -4,7 +4,7 @@
 // parse error is analyzed again every time. Keyed by a fingerprint of the tool's build and the
 // configuration, so a new version or a changed config starts from nothing.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { DiscoveredFile } from '../discover/types.ts';
@@ -51,8 +51,20 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
+/**
+ * Whether an earlier scan of this root left a cache file (cheap: no read). It may still be of
+ * another build or configuration, which `openVerdictCache` finds out.
+ */
+export function hasVerdictCache(options: ScanCacheOptions & { root: string }): boolean {
+  return existsSync(cachePath(options));
+}
+
+function cachePath(options: ScanCacheOptions & { root: string }): string {
+  return join(options.dir, `${digest(realRoot(options.root)).slice(0, 20)}.json`);
+}
+
 export function openVerdictCache(options: ScanCacheOptions & { root: string; config: Config }): VerdictCache {
-  const path = join(options.dir, `${digest(realRoot(options.root)).slice(0, 20)}.json`);
+  const path = cachePath(options);
   const fingerprint = analysisFingerprint(options.config);
   // Looked up as read: no copy, each entry checked when it is used.
   let old: Record<string, unknown> = {};

@@ -4,7 +4,7 @@ import { discoverFiles } from '../discover/discover.ts';
 import { readIfMightBeLegacy, readSourceFileSync } from '../discover/read.ts';
 import type { DiscoveredFile, GitSearchRoot, SourceText } from '../discover/types.ts';
 import type { AstNode } from './ast.ts';
-import { openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
+import { hasVerdictCache, openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
 import type { FileMatches } from './js-file.ts';
 import { trackedMatches } from '../discover/git-grep.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
@@ -119,21 +119,21 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     hints.programs.set(path, program);
   };
 
-  // Files git found no needle in are never read, so their relative specifiers (which the cross-file
-  // pass looks importers up by) are asked of git too: once something is found, since only then does
-  // the pass run, and while the scan goes on.
+  // Files git found no needle in are never read, so the relative specifiers of those the cache does
+  // not know (the cross-file pass looks importers up by them) are asked of git: once something is
+  // found, since only then does the pass run, and while the scan goes on.
   const unreadJs: DiscoveredFile[] = [];
   let gitSearch: GitSearchRoot | undefined;
   let specifierSearch: Promise<Map<string, string[]> | null> | undefined;
   const searchSpecifiersOnce = () => {
-    if (gitSearch && findingCount > 0 && options.projectPass !== false) {
+    if (gitSearch && unreadJs.length > 0 && findingCount > 0 && options.projectPass !== false) {
       specifierSearch ??= trackedMatches(gitSearch.root, gitSearch.dirs, SPECIFIER_HINT_PATTERNS);
     }
   };
   let lastYield = performance.now();
   const scanFiles = async (files: readonly DiscoveredFile[], analyzers: Analyzers) => {
     for (const file of files) {
-      const result = await scanFile(file, { analyzers, config, cache, hints, keepProgram, unreadJs });
+      const result = await scanFile(file, { analyzers, config, cache, hints, keepProgram });
       results.set(file.path, result);
       if (result.kind === 'analyzed' && result.outcome.findings.length > 0) {
         findingCount += result.outcome.findings.length;
@@ -156,9 +156,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     exclude: config.exclude,
     maxFileSize: config.maxFileSize,
     useGit: options.useGit,
-    needles: ALL_PREFILTER_NEEDLES,
-    onEarlyFiles: (files, git) => {
-      gitSearch = git;
+    // With a cache from an earlier scan, the files it knows clean are not read anyway, and git's
+    // search would only add its cost: measured slower (issue 7).
+    needles: options.cache && hasVerdictCache({ ...options.cache, root: options.root }) ? undefined : ALL_PREFILTER_NEEDLES,
+    onEarlyFiles: (files) => {
       // Batches, in turn: each waits for the one before it.
       early = Promise.all([early, analyzersLoading]).then(([, analyzers]) => scanFiles(files, analyzers));
     },
@@ -168,6 +169,11 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
   // Both are awaited together so that a rejection of either is never left unhandled.
   const [discovery, analyzers] = await Promise.all([discovering, analyzersLoading]);
+  // Nothing to read in the files git found no needle in: settled at once, so that it is known now
+  // whether the cross-file pass will need specifiers from git.
+  for (const file of discovery.files) {
+    if (file.noNeedle && !results.has(file.path)) results.set(file.path, settleNeedleFree(file, cache, hints, unreadJs));
+  }
   gitSearch = discovery.git;
   searchSpecifiersOnce();
   await early;
@@ -177,9 +183,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const pending = discovery.files.filter((file) => !sameFile(results.get(file.path)?.file, file));
   await scanFiles(pending, analyzers);
   if (findingCount > 0 && options.projectPass !== false) {
-    // Files scanned early that the final listing lacks (rare) are left out, as everywhere.
-    const listed = unreadJs.filter((file) => sameFile(results.get(file.path)?.file, file));
-    await addUnreadSpecifiers(listed, hints, cache, specifierSearch ?? Promise.resolve(null), config.maxFileSize);
+    await addUnreadSpecifiers(unreadJs, hints, cache, specifierSearch ?? Promise.resolve(null), config.maxFileSize);
   }
   const cacheStats = cache?.save();
 
@@ -230,8 +234,6 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
 }
 
 interface ScanContext {
-  /** JS files git found no needle in whose specifiers are not known yet (see addUnreadSpecifiers). */
-  unreadJs: DiscoveredFile[];
   analyzers: Analyzers;
   config: Config;
   cache: VerdictCache | null;
@@ -265,18 +267,21 @@ function specifierHintsOnDisk(file: DiscoveredFile, maxFileSize: number): string
 }
 
 /**
- * Reads one file (only as far as the pre-filter needs) and analyzes it if it might be legacy. A file
- * git searched without finding a needle is not read at all (its specifiers come later, if needed).
+ * A file git searched without finding a needle: clean, and not read. A JS file's specifiers come from
+ * the cache, or later from git (it joins `unreadJs`).
  */
-async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<FileResult> {
-  const { analyzers, config, cache, hints } = context;
-  if (file.noNeedle) {
-    if (file.kind !== 'js') return { file, kind: 'clean' };
+function settleNeedleFree(file: DiscoveredFile, cache: VerdictCache | null, hints: PassHints, unreadJs: DiscoveredFile[]): FileResult {
+  if (file.kind === 'js') {
     const known = cache?.lookup(file);
     if (known?.specifiers) hints.specifiers.set(file.path, known.specifiers);
-    else if (!known) context.unreadJs.push(file);
-    return { file, kind: 'clean' };
+    else if (!known) unreadJs.push(file);
   }
+  return { file, kind: 'clean' };
+}
+
+/** Reads one file (only as far as the pre-filter needs) and analyzes it if it might be legacy. */
+async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<FileResult> {
+  const { analyzers, config, cache, hints } = context;
   const known = cache?.lookup(file);
   if (known?.specifiers) hints.specifiers.set(file.path, known.specifiers);
   const peekSpecifiers = (bytes: Buffer) => {

@@ -25,11 +25,11 @@ export interface DiscoverOptions {
   /**
    * Given, before listing ends, files that will be in the result, so that reading can start while
    * git still looks for untracked ones: git's tracked files as soon as git has listed them or, with
-   * `needles`, those git finds a needle in, as it finds them; with where git can search. Not called
-   * when listing does not go through git. Files given here may, rarely, be missing from the result
-   * (git failed half-way and the walk took over): the result is what counts.
+   * `needles`, those git finds a needle in, as it finds them. Not called when listing does not go
+   * through git. Files given here may, rarely, be missing from the result (git failed half-way and
+   * the walk took over): the result is what counts.
    */
-  onEarlyFiles?: (files: DiscoveredFile[], git: GitSearchRoot) => void;
+  onEarlyFiles?: (files: DiscoveredFile[]) => void;
   /**
    * The pre-filter's needles: when listing goes through git, git also searches the tracked files for
    * them, and the files it finds none in are marked `noNeedle` (never read). Early files are then
@@ -67,7 +67,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const handOut = (paths: readonly string[]) => {
     if (!early || !onEarlyFiles) return;
     const files = paths.map((path) => early!.get(path)).filter((file) => file !== undefined);
-    if (files.length > 0) onEarlyFiles(files, gitRoot);
+    if (files.length > 0) onEarlyFiles(files);
   };
   const searching = viaGit && options.needles
     ? trackedFilesContaining(rootReal, targets.dirs, options.needles, (paths) => {
@@ -80,7 +80,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const files = earlyFiles(root, targets, filter, entries);
     early = files;
     if (!searching) {
-      onEarlyFiles?.([...files.values()], gitRoot);
+      onEarlyFiles?.([...files.values()]);
       return;
     }
     handOut(found);

@@ -53,7 +53,8 @@ export function nulSeparated(): (chunk: Buffer) => string[] {
 export async function trackedMatches(root: string, dirs: readonly string[], patterns: readonly string[]): Promise<Map<string, string[]> | null> {
   if (patterns.length === 0) return new Map();
   const chunks: Buffer[] = [];
-  const complete = await runGitGrep(root, ['-o', '-P', '-e', patterns.join('|')], dirs, (chunk) => chunks.push(chunk));
+  // One thread: this search runs while the scan analyzes files on the other core.
+  const complete = await runGitGrep(root, ['--threads=1', '-o', '-P', '-e', patterns.join('|')], dirs, (chunk) => chunks.push(chunk));
   return complete ? parseMatches(Buffer.concat(chunks)) : null;
 }
 

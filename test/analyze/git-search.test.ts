@@ -1,19 +1,22 @@
 // In a git work tree the scan reads only the tracked files git finds a needle in, and asks git for
 // the relative specifiers of the rest when the cross-file pass needs them. When git cannot search,
 // the scan reads the files itself: the report must be the same either way.
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { git, makeTree, removeTree } from '../discover/tree.ts';
 import { testConfig } from './helpers.ts';
 
 /** Which of git's searches the test makes fail (as when git is built without PCRE, or a file is unreadable). */
-const failing = vi.hoisted(() => ({ needles: false, specifiers: false, specifierSearches: 0 }));
+const failing = vi.hoisted(() => ({ needles: false, specifiers: false, needleSearches: 0, specifierSearches: 0 }));
 
 vi.mock('../../src/discover/git-grep.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/discover/git-grep.ts')>();
   return {
     ...real,
-    trackedFilesContaining: (...args: Parameters<typeof real.trackedFilesContaining>) =>
-      failing.needles ? Promise.resolve(null) : real.trackedFilesContaining(...args),
+    trackedFilesContaining: (...args: Parameters<typeof real.trackedFilesContaining>) => {
+      failing.needleSearches += 1;
+      return failing.needles ? Promise.resolve(null) : real.trackedFilesContaining(...args);
+    },
     trackedMatches: (...args: Parameters<typeof real.trackedMatches>) => {
       failing.specifierSearches += 1;
       return failing.specifiers ? Promise.resolve(null) : real.trackedMatches(...args);
@@ -26,6 +29,7 @@ const { scanProject } = await import('../../src/analyze/index.ts');
 afterEach(() => {
   failing.needles = false;
   failing.specifiers = false;
+  failing.needleSearches = 0;
   failing.specifierSearches = 0;
 });
 
@@ -79,6 +83,20 @@ describe('what the scan makes of files git found no needle in', () => {
     const result = await scanProject({ root, paths: [], config: testConfig });
     expect(result.report.findings).toEqual([]);
     expect(failing.specifierSearches).toBe(0);
+  });
+
+  it('leaves the search to the cache when an earlier scan left one', async () => {
+    root = await makeTree({ 'a.js': "export const a = fetch('https://store-abc123.mybigcommerce.com/api/v2/orders');\n", 'b.js': 'export const b = 1;\n' });
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'start');
+    const cacheDir = join(root, '.cache-for-test');
+    const first = await scanProject({ root, paths: [], config: testConfig, cache: { dir: cacheDir } });
+    expect(failing.needleSearches).toBe(1);
+    const second = await scanProject({ root, paths: [], config: testConfig, cache: { dir: cacheDir } });
+    expect(failing.needleSearches).toBe(1);
+    expect(second.report.findings).toEqual(first.report.findings);
+    expect(second.cache?.reused).toBe(1);
   });
 
   it('counts a tracked binary or oversized file without a needle as scanned, and skips one with a needle', async () => {
