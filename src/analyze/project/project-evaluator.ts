@@ -64,7 +64,17 @@ export function projectEvaluator(model: ProjectModel, home: ModuleUnit): Evaluat
       model.provenance.set(found.node, { kind: 'env-file', name: envName, definitions: found.definitions });
       return { node: found.node, env: null };
     }
-    return definitionOf(node);
+    return definitionOf(node) ?? ownValueOf(node);
+  }
+
+  /**
+   * A name another file's evaluator could not read because it is not its own: an argument of a call
+   * to a wrapper in another module (`storeRequest('GET', ORDERS)`), read where the wrapper uses it.
+   * The caller's own file knows what `ORDERS` is.
+   */
+  function ownValueOf(node: AstNode): Resolved | null {
+    const resolved = unitOf(node).base.resolve(node);
+    return resolved && resolved.node !== node ? resolved : null;
   }
 
   /** `process.env.NAME || 'https://store-….mybigcommerce.com'`: the literal, remembered as a fallback. */

@@ -83,6 +83,9 @@ describe('wrapper functions used from other files', async () => {
 
   it('reports each call site with the method and endpoint its arguments give', () => {
     expect(summarize(report.findings)).toEqual([
+      'src/routes/customers.js:7 legacy-api-call GET /v2/customers store_v2_customers_read_only store-fff666.mybigcommerce.com',
+      'src/routes/customers.js:8 legacy-api-call GET /v2/customers/{id} store_v2_customers_read_only store-fff666.mybigcommerce.com',
+      'src/routes/customers.js:9 legacy-api-call GET /v2/customer_groups store_v2_customers_read_only store-fff666.mybigcommerce.com',
       'src/routes/orders.js:3 legacy-api-call GET /v2/orders store_v2_orders_read_only store-fff666.mybigcommerce.com',
       'src/routes/orders.js:4 legacy-api-call POST /v2/orders/{id}/shipments store_v2_orders store-fff666.mybigcommerce.com',
       'src/routes/passthrough.js:4 legacy-api-call - - - store-fff666.mybigcommerce.com',
@@ -93,6 +96,10 @@ describe('wrapper functions used from other files', async () => {
     const kinds = findingAt(report.findings, 'src/routes/passthrough.js:4').notes.map((n) => n.kind);
     expect(kinds).toEqual(expect.arrayContaining(['dynamic-endpoint', 'dynamic-method']));
     expect(findingAt(report.findings, 'src/routes/passthrough.js:4').message).toContain('${req.path}');
+  });
+
+  it('traces a path kept in a constant of the calling file to that constant', () => {
+    expect(traceLines(findingAt(report.findings, 'src/routes/customers.js:7'))).toEqual(expect.arrayContaining(['path src/routes/customers.js:4', 'call src/routes/customers.js:7']));
   });
 
   it('traces a call site to the wrapper definition', () => {
