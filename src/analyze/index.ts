@@ -159,7 +159,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     // With a cache from an earlier scan, the files it knows clean are not read anyway, and git's
     // search would only add its cost: measured slower (issue 7).
     needles: options.cache && hasVerdictCache({ ...options.cache, root: options.root }) ? undefined : ALL_PREFILTER_NEEDLES,
-    onEarlyFiles: (files) => {
+    onEarlyFiles: (files, listed) => {
+      total = Math.max(total, listed);
       // Batches, in turn: each waits for the one before it.
       early = Promise.all([early, analyzersLoading]).then(([, analyzers]) => scanFiles(files, analyzers));
     },

@@ -27,9 +27,10 @@ export interface DiscoverOptions {
    * git still looks for untracked ones: git's tracked files as soon as git has listed them or, with
    * `needles`, those git finds a needle in, as it finds them. Not called when listing does not go
    * through git. Files given here may, rarely, be missing from the result (git failed half-way and
-   * the walk took over): the result is what counts.
+   * the walk took over): the result is what counts. `listed`: how many files git's tracked listing
+   * holds, for a progress display.
    */
-  onEarlyFiles?: (files: DiscoveredFile[]) => void;
+  onEarlyFiles?: (files: DiscoveredFile[], listed: number) => void;
   /**
    * The pre-filter's needles: when listing goes through git, git also searches the tracked files for
    * them, and the files it finds none in are marked `noNeedle` (never read). Early files are then
@@ -67,7 +68,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const handOut = (paths: readonly string[]) => {
     if (!early || !onEarlyFiles) return;
     const files = paths.map((path) => early!.get(path)).filter((file) => file !== undefined);
-    if (files.length > 0) onEarlyFiles(files);
+    if (files.length > 0) onEarlyFiles(files, early.size);
   };
   const searching = viaGit && options.needles
     ? trackedFilesContaining(rootReal, targets.dirs, options.needles, (paths) => {
@@ -80,7 +81,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const files = earlyFiles(root, targets, filter, entries);
     early = files;
     if (!searching) {
-      onEarlyFiles?.([...files.values()]);
+      onEarlyFiles?.([...files.values()], files.size);
       return;
     }
     handOut(found);

@@ -62,4 +62,15 @@ describe('scanning tracked files early', () => {
     expect(result.suppressions.map((suppression) => suppression.file)).toEqual(['src/a.js', 'src/b.js']);
     expect(result.report.summary.filesScanned).toBe(2);
   });
+
+  it('gives progress a total of at least the tracked files while it scans early, and every file at the end', async () => {
+    await addToTree(root, { 'src/plain.js': 'export const x = 1;\n' });
+    git(root, 'add', 'src/plain.js');
+    git(root, 'commit', '-q', '-m', 'a clean file');
+    const seen: Array<{ done: number; total: number }> = [];
+    await scanProject({ root, paths: [], config: testConfig, onProgress: ({ done, total }) => seen.push({ done, total }) });
+    // Tracked: b.js (scanned early) and plain.js; then a.js, untracked.
+    expect(seen[0]).toEqual({ done: 1, total: 2 });
+    expect(seen.at(-1)).toEqual({ done: 3, total: 3 });
+  });
 });
