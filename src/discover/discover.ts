@@ -62,29 +62,26 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const onEarlyFiles = options.onEarlyFiles;
   // Files handed out early are the very objects the result holds (the scan matches them by identity).
   let early: Map<string, DiscoveredFile> | undefined;
-  // With needles, git searches the tracked files while it lists them; the files it finds a needle in
-  // are handed out as it finds them (once the tracked listing is in), the rest never need reading.
-  const found: string[] = [];
-  const handOut = (paths: readonly string[]) => {
-    if (!early || !onEarlyFiles) return;
-    const files = paths.map((path) => early!.get(path)).filter((file) => file !== undefined);
-    if (files.length > 0) onEarlyFiles(files, early.size);
-  };
-  const searching = viaGit && options.needles
-    ? trackedFilesContaining(rootReal, targets.dirs, options.needles, (paths) => {
-        found.push(...paths);
-        handOut(paths);
-      })
-    : null;
+  const needles = viaGit ? options.needles : undefined;
   let searched: Promise<void> = Promise.resolve();
-  const onTracked = onEarlyFiles || searching ? (entries: readonly ListedEntry[]) => {
-    const files = earlyFiles(root, targets, filter, entries);
+  const onTracked = onEarlyFiles || needles ? (entries: readonly ListedEntry[]) => {
+    // With needles, git searches the tracked files once it has listed them (measured: a search
+    // started with the listing only slowed the listing down). The files it finds a needle in are
+    // handed out as it finds them; the rest never need reading.
+    const files = new Map<string, DiscoveredFile>();
+    const searching = needles
+      ? trackedFilesContaining(rootReal, targets.dirs, needles, (paths) => {
+          const found = paths.map((path) => files.get(path)).filter((file) => file !== undefined);
+          if (found.length > 0) onEarlyFiles?.(found, files.size);
+        })
+      : null;
+    // Filled before git's first answer can arrive (its output is read on a later turn of the event loop).
+    addEarlyFiles(files, root, targets, filter, entries);
     early = files;
     if (!searching) {
       onEarlyFiles?.([...files.values()], files.size);
       return;
     }
-    handOut(found);
     searched = searching.then((withNeedle) => {
       if (withNeedle) markNoNeedle(files, entries, withNeedle);
     });
@@ -139,12 +136,10 @@ function markNoNeedle(files: ReadonlyMap<string, DiscoveredFile>, entries: reado
 }
 
 /** The regular files among git's tracked entries, exactly as the full listing will hold them. */
-function earlyFiles(root: string, targets: Targets, filter: GlobFilter, entries: readonly ListedEntry[]): Map<string, DiscoveredFile> {
-  const files = new Map<string, DiscoveredFile>();
+function addEarlyFiles(files: Map<string, DiscoveredFile>, root: string, targets: Targets, filter: GlobFilter, entries: readonly ListedEntry[]): void {
   for (const entry of entries) {
     if (entry.symlink === false && isWanted(targets, filter, entry.path)) addFile(files, root, entry.path, entry.blob);
   }
-  return files;
 }
 
 function isWanted(targets: Targets, filter: GlobFilter, path: string): boolean {
