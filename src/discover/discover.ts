@@ -5,7 +5,7 @@ import { DiscoverError } from './errors.ts';
 import { isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
 import { listGitFiles } from './git.ts';
 import { trackedFilesContaining } from './git-grep.ts';
-import { fileKindOf } from './kinds.ts';
+import { fileKindOf, KIND_NAME_GLOBS } from './kinds.ts';
 import type { ListedEntry } from './listing.ts';
 import { Slots } from './slots.ts';
 import { isInside, judgeSymlink } from './symlinks.ts';
@@ -73,7 +73,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       ? trackedFilesContaining(rootReal, targets.dirs, needles, (paths) => {
           const found = paths.map((path) => files.get(path)).filter((file) => file !== undefined);
           if (found.length > 0) onEarlyFiles?.(found, files.size);
-        })
+        }, KIND_NAME_GLOBS)
       : null;
     // Filled before git's first answer can arrive (its output is read on a later turn of the event loop).
     addEarlyFiles(files, root, targets, filter, entries);
@@ -126,7 +126,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   return { files, skipped, errors, ...(gitListing ? { git: gitRoot } : {}) };
 }
 
-/** Tracked files git searched in the work tree without finding a needle need not be read. */
+/**
+ * Tracked files git searched in the work tree without finding a needle need not be read. `files`
+ * hold only files of a known kind, and git searched every such name (KIND_NAME_GLOBS).
+ */
 function markNoNeedle(files: ReadonlyMap<string, DiscoveredFile>, entries: readonly ListedEntry[], withNeedle: ReadonlySet<string>): void {
   for (const entry of entries) {
     if (!entry.searchable || withNeedle.has(entry.path)) continue;

@@ -13,13 +13,15 @@ import { spawn } from 'node:child_process';
 /**
  * The tracked files under `root` that contain at least one of `needles` (byte strings, matched
  * case-sensitively). `onFiles` is given them as git finds them, so the caller can start on them
- * while git searches on.
+ * while git searches on. With `names`, only files whose base name matches one of these globs
+ * (case-insensitively) are searched: the caller must not count any other file as searched.
  */
 export async function trackedFilesContaining(
   root: string,
   dirs: readonly string[],
   needles: readonly string[],
   onFiles?: (paths: string[]) => void,
+  names?: readonly string[],
 ): Promise<Set<string> | null> {
   if (needles.length === 0) return new Set();
   const paths = new Set<string>();
@@ -28,7 +30,7 @@ export async function trackedFilesContaining(
     const found = split(chunk);
     for (const path of found) paths.add(path);
     if (found.length > 0) onFiles?.(found);
-  });
+  }, names);
   return complete ? paths : null;
 }
 
@@ -76,8 +78,8 @@ export function parseMatches(output: Buffer): Map<string, string[]> {
 }
 
 /** Resolves true when git searched every file: exit 0, or 1 ("nothing matched"), and nothing on stderr. */
-function runGitGrep(cwd: string, search: string[], dirs: readonly string[], onOutput: (chunk: Buffer) => void): Promise<boolean> {
-  const pathspecs = dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`);
+function runGitGrep(cwd: string, search: string[], dirs: readonly string[], onOutput: (chunk: Buffer) => void, names?: readonly string[]): Promise<boolean> {
+  const pathspecs = names ? namePathspecs(dirs, names) : dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`);
   const args = [
     // The user's settings must not change the output's shape or what is searched.
     '-c', 'grep.lineNumber=false', '-c', 'grep.column=false', '-c', 'grep.fullName=false',
@@ -94,4 +96,14 @@ function runGitGrep(cwd: string, search: string[], dirs: readonly string[], onOu
     child.on('error', () => (failed = true));
     child.on('close', (code) => resolve(!failed && (code === 0 || code === 1)));
   });
+}
+
+/** One pathspec per folder and name glob: `**` matches any depth, the glob only the last segment. */
+function namePathspecs(dirs: readonly string[], names: readonly string[]): string[] {
+  const folders = dirs.includes('') ? [''] : dirs.map((dir) => `${escapeGlob(dir)}/`);
+  return folders.flatMap((folder) => names.map((name) => `:(glob,icase)${folder}**/${name}`));
+}
+
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\\]/g, '\\$&');
 }

@@ -34,3 +34,10 @@ export function fileKindOf(relativePath: string): FileKind | null {
   if (ENV_FILE.test(base)) return 'env';
   return null;
 }
+
+/**
+ * Globs (case-insensitive, matched against base names) that every file `fileKindOf` gives a kind
+ * matches, and more: for asking git to search only files the scan reads (a theme repository holds
+ * far more bytes of images and fonts than of code).
+ */
+export const KIND_NAME_GLOBS: readonly string[] = [...Object.keys(KIND_BY_EXTENSION).map((extension) => `*.${extension}`), '.env', '.env.*', '*.env'];

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/discover/discover.ts';
 import { nulSeparated, parseMatches, trackedFilesContaining, trackedMatches } from '../../src/discover/git-grep.ts';
+import { fileKindOf, KIND_NAME_GLOBS } from '../../src/discover/kinds.ts';
 import { ALL_PREFILTER_NEEDLES } from '../../src/discover/prefilter.ts';
 import type { DiscoveredFile } from '../../src/discover/types.ts';
 import { relativeSpecifierHints, SPECIFIER_HINT_PATTERNS, specifierHintsFromMatches } from '../../src/analyze/project/module-specifiers.ts';
@@ -58,6 +59,19 @@ describe('trackedFilesContaining', () => {
     const found = await trackedFilesContaining(root, [''], ALL_PREFILTER_NEEDLES, (paths) => streamed.push(...paths));
     expect([...(found ?? [])].sort()).toEqual(['src/binary.js', 'src/café.ts', 'src/edited.js', 'src/legacy.js']);
     expect(streamed.sort()).toEqual([...(found ?? [])].sort());
+  });
+
+  it('searches every file the scan reads, whatever the case of its name, and no other file', async () => {
+    const kindNames = ['src/A.JS', 'src/b.Ts', 'src/c.mjs', 'src/d.cts', 'cfg/app.YML', 'cfg/c.json', 'x.php', 'y.py', 'z.rb', 'deep/x/.env', 'deep/x/.env.production', 'prod.env'];
+    const otherNames = ['img/logo.png', 'README.md', 'fonts/a.woff2', 'src/.js'];
+    root = await makeTree(Object.fromEntries([...kindNames, ...otherNames].map((path) => [path, LEGACY])));
+    committed(root);
+    expect(kindNames.every((path) => fileKindOf(path) !== null) && otherNames.every((path) => fileKindOf(path) === null)).toBe(true);
+    const found = await trackedFilesContaining(root, [''], ALL_PREFILTER_NEEDLES, undefined, KIND_NAME_GLOBS);
+    // '.js' alone is no kind (no name before the dot); the glob takes it too, which is harmless.
+    expect([...(found ?? [])].sort()).toEqual([...kindNames, 'src/.js'].sort());
+    const underSrc = await trackedFilesContaining(root, ['src'], ALL_PREFILTER_NEEDLES, undefined, KIND_NAME_GLOBS);
+    expect([...(underSrc ?? [])].sort()).toEqual(['src/.js', 'src/A.JS', 'src/b.Ts', 'src/c.mjs', 'src/d.cts']);
   });
 
   it('searches only under the folders asked for', async () => {
