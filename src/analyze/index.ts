@@ -6,7 +6,8 @@ import type { DiscoveredFile, GitSearchRoot, SourceText } from '../discover/type
 import type { AstNode } from './ast.ts';
 import { hasVerdictCache, openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
 import type { FileMatches } from './js-file.ts';
-import { trackedMatches } from '../discover/git-grep.ts';
+import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
+import { KIND_NAME_GLOBS } from '../discover/kinds.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
 import { relativeSpecifierHints, SPECIFIER_HINT_PATTERNS, specifierHintsFromMatches } from './project/module-specifiers.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
@@ -95,6 +96,7 @@ interface PassHints {
   specifiers: Map<string, string[]>;
   programs: Map<string, AstNode>;
   cleanJs: Set<string>;
+  containing?: (needles: readonly string[]) => Promise<ReadonlySet<string> | null>;
 }
 
 /** What became of one file; gathered into the report in path order once every file is done. */
@@ -177,6 +179,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   }
   gitSearch = discovery.git;
   searchSpecifiersOnce();
+  const git = gitSearch;
+  if (git) hints.containing = (needles) => trackedFilesContaining(git.root, git.dirs, needles, undefined, KIND_NAME_GLOBS);
   await early;
   total = discovery.files.length;
   // A file scanned early counts only if the final listing holds it as it was (the listing may, in
@@ -330,7 +334,7 @@ function sameFile(a: DiscoveredFile | undefined, b: DiscoveredFile): boolean {
  * order) and holding only listed files: some were scanned early, and the pass iterates these.
  */
 function inListingOrder(hints: PassHints, files: readonly DiscoveredFile[]): PassHints {
-  const ordered: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), cleanJs: new Set() };
+  const ordered: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), cleanJs: new Set(), containing: hints.containing };
   for (const { path } of files) {
     const source = hints.sources.get(path);
     if (source) ordered.sources.set(path, source);

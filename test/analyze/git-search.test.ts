@@ -7,7 +7,7 @@ import { git, makeTree, removeTree } from '../discover/tree.ts';
 import { testConfig } from './helpers.ts';
 
 /** Which of git's searches the test makes fail (as when git is built without PCRE, or a file is unreadable). */
-const failing = vi.hoisted(() => ({ needles: false, specifiers: false, needleSearches: 0, specifierSearches: 0 }));
+const failing = vi.hoisted(() => ({ needles: false, specifiers: false, needleSearches: 0, specifierSearches: 0, searchedFor: [] as string[][] }));
 
 vi.mock('../../src/discover/git-grep.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/discover/git-grep.ts')>();
@@ -15,6 +15,7 @@ vi.mock('../../src/discover/git-grep.ts', async (importOriginal) => {
     ...real,
     trackedFilesContaining: (...args: Parameters<typeof real.trackedFilesContaining>) => {
       failing.needleSearches += 1;
+      failing.searchedFor.push([...args[2]]);
       return failing.needles ? Promise.resolve(null) : real.trackedFilesContaining(...args);
     },
     trackedMatches: (...args: Parameters<typeof real.trackedMatches>) => {
@@ -31,6 +32,7 @@ afterEach(() => {
   failing.specifiers = false;
   failing.needleSearches = 0;
   failing.specifierSearches = 0;
+  failing.searchedFor = [];
 });
 
 describe('scanning with git searching the tracked files', () => {
@@ -68,6 +70,31 @@ describe('scanning with git searching the tracked files', () => {
     expect(await report()).toBe(searched);
     failing.needles = true;
     expect(await report()).toBe(searched);
+  });
+});
+
+describe('a store URL kept in an env file', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await makeTree({
+      '.env.example': 'BC_STORE_URL=https://store-abc123.mybigcommerce.com/api/v2\nBC_API_USER=admin\nBC_API_KEY=\n',
+      // No needle here: only the env file says where this goes.
+      'src/client.js': "export const listOrders = () => fetch(`${process.env.BC_STORE_URL}/orders`, { headers: { Authorization: 'Basic ' + btoa(process.env.BC_API_USER + ':' + process.env.BC_API_KEY) } });\n",
+      'src/plain.js': 'export const y = 1;\n',
+    });
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'start');
+  });
+  afterAll(async () => removeTree(root));
+
+  it('asks git which unopened files read the env key, and reports the same as reading them all', async () => {
+    const searched = await scanProject({ root, paths: [], config: testConfig });
+    expect(searched.report.findings.map((f) => `${f.file} ${f.rule}`)).toContain('src/client.js legacy-api-call');
+    expect(failing.searchedFor).toContainEqual(['BC_STORE_URL']);
+    failing.needles = true;
+    const read = await scanProject({ root, paths: [], config: testConfig });
+    expect(JSON.stringify(read.report)).toBe(JSON.stringify(searched.report));
   });
 });
 

@@ -27,6 +27,11 @@ export interface ScanHints {
    * to be, so the pass analyzes every involved file.
    */
   cleanJs?: ReadonlySet<string>;
+  /**
+   * Of the files git searched and the scan never opened (`DiscoveredFile.noNeedle`), those holding
+   * one of `needles`, asked of git; null when git cannot tell (the files are then read here).
+   */
+  containing?: (needles: readonly string[]) => Promise<ReadonlySet<string> | null>;
 }
 
 export interface InvolvedInput {
@@ -110,9 +115,12 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
 
   for (const path of input.flagged) if (modulePaths.has(path)) add(path, true);
   const envNeedles = input.envKeys.map((k) => Buffer.from(k));
+  // Which of the files the scan never opened read an env key: git says, instead of reading them all.
+  const envReaders = envNeedles.length > 0 && hints.containing ? await hints.containing(input.envKeys) : null;
   for (const file of jsFiles) {
     const path = file.path;
     if (involved.has(path)) continue;
+    if (envReaders && file.noNeedle && !envReaders.has(path)) continue;
     const holdsLegacy = hints.sources.has(path);
     // Env keys are known only now: reading them needs every JS file's bytes (only when an env file names a store).
     const buffer = holdsLegacy || envNeedles.length > 0 ? bufferOf(path) : null;
