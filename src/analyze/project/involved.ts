@@ -116,7 +116,8 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
   for (const path of input.flagged) if (modulePaths.has(path)) add(path, true);
   const envNeedles = input.envKeys.map((k) => Buffer.from(k));
   // Which of the files the scan never opened read an env key: git says, instead of reading them all.
-  const envReaders = envNeedles.length > 0 && hints.containing ? await hints.containing(input.envKeys) : null;
+  const containing = envNeedles.length > 0 && jsFiles.some((file) => file.noNeedle) ? hints.containing : undefined;
+  const envReaders = containing ? await containing(input.envKeys) : null;
   for (const file of jsFiles) {
     const path = file.path;
     if (involved.has(path)) continue;
