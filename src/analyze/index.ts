@@ -7,7 +7,6 @@ import type { AstNode } from './ast.ts';
 import { hasVerdictCache, openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
 import type { FileMatches } from './js-file.ts';
 import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
-import { KIND_NAME_GLOBS } from '../discover/kinds.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
 import { relativeSpecifierHints, SPECIFIER_HINT_PATTERNS, specifierHintsFromMatches } from './project/module-specifiers.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
@@ -129,7 +128,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   let specifierSearch: Promise<Map<string, string[]> | null> | undefined;
   const searchSpecifiersOnce = () => {
     if (gitSearch && unreadJs.length > 0 && findingCount > 0 && options.projectPass !== false) {
-      specifierSearch ??= trackedMatches(gitSearch.root, gitSearch.dirs, SPECIFIER_HINT_PATTERNS);
+      specifierSearch ??= trackedMatches(gitSearch, SPECIFIER_HINT_PATTERNS);
     }
   };
   let lastYield = performance.now();
@@ -180,7 +179,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   gitSearch = discovery.git;
   searchSpecifiersOnce();
   const git = gitSearch;
-  if (git) hints.containing = (needles) => trackedFilesContaining(git.root, git.dirs, needles, undefined, KIND_NAME_GLOBS);
+  if (git) hints.containing = (needles) => trackedFilesContaining(git, needles);
   await early;
   total = discovery.files.length;
   // A file scanned early counts only if the final listing holds it as it was (the listing may, in

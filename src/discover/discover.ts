@@ -58,7 +58,8 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const filter = makeGlobFilter(options.include, options.exclude);
 
   const viaGit = targets.dirs.length > 0 && options.useGit !== false;
-  const gitRoot: GitSearchRoot = { root: rootReal, dirs: targets.dirs };
+  // git searches only the files of a kind the scan reads: the rest cannot be marked needle-free.
+  const gitRoot: GitSearchRoot = { root: rootReal, dirs: targets.dirs, names: KIND_NAME_GLOBS };
   const onEarlyFiles = options.onEarlyFiles;
   // Files handed out early are the very objects the result holds (the scan matches them by identity).
   let early: Map<string, DiscoveredFile> | undefined;
@@ -70,10 +71,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     // handed out as it finds them; the rest never need reading.
     const files = new Map<string, DiscoveredFile>();
     const searching = needles
-      ? trackedFilesContaining(rootReal, targets.dirs, needles, (paths) => {
+      ? trackedFilesContaining(gitRoot, needles, (paths) => {
           const found = paths.map((path) => files.get(path)).filter((file) => file !== undefined);
           if (found.length > 0) onEarlyFiles?.(found, files.size);
-        }, KIND_NAME_GLOBS)
+        })
       : null;
     // Filled before git's first answer can arrive (its output is read on a later turn of the event loop).
     addEarlyFiles(files, root, targets, filter, entries);

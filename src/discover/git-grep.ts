@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { GitSearchRoot } from './types.ts';
 
 // Searching with git instead of reading every file here (issue 7): git grep is multi-threaded C,
 // and where a system call is dear (this sandbox: ~15 µs for an open and a close) it pays them on two
@@ -11,26 +12,23 @@ import { spawn } from 'node:child_process';
 // so a doubt never drops a file.
 
 /**
- * The tracked files under `root` that contain at least one of `needles` (byte strings, matched
+ * The tracked files under `where` that contain at least one of `needles` (byte strings, matched
  * case-sensitively). `onFiles` is given them as git finds them, so the caller can start on them
- * while git searches on. With `names`, only files whose base name matches one of these globs
- * (case-insensitively) are searched: the caller must not count any other file as searched.
+ * while git searches on.
  */
 export async function trackedFilesContaining(
-  root: string,
-  dirs: readonly string[],
+  where: GitSearchRoot,
   needles: readonly string[],
   onFiles?: (paths: string[]) => void,
-  names?: readonly string[],
 ): Promise<Set<string> | null> {
   if (needles.length === 0) return new Set();
   const paths = new Set<string>();
   const split = nulSeparated();
-  const complete = await runGitGrep(root, ['-l', '-F', ...needles.flatMap((needle) => ['-e', needle])], dirs, (chunk) => {
+  const complete = await runGitGrep(where, ['-l', '-F', ...needles.flatMap((needle) => ['-e', needle])], (chunk) => {
     const found = split(chunk);
     for (const path of found) paths.add(path);
     if (found.length > 0) onFiles?.(found);
-  }, names);
+  });
   return complete ? paths : null;
 }
 
@@ -49,14 +47,14 @@ export function nulSeparated(): (chunk: Buffer) => string[] {
 }
 
 /**
- * Every match of `patterns` (PCRE alternatives) in the tracked files under `root`, as latin1 text in
- * order, by path; files without a match are absent. Overlapping matches are not reported (`-o`).
+ * Every match of `patterns` (PCRE alternatives) in the tracked files under `where`, as latin1 text
+ * in order, by path; files without a match are absent. Overlapping matches are not reported (`-o`).
  */
-export async function trackedMatches(root: string, dirs: readonly string[], patterns: readonly string[]): Promise<Map<string, string[]> | null> {
+export async function trackedMatches(where: GitSearchRoot, patterns: readonly string[]): Promise<Map<string, string[]> | null> {
   if (patterns.length === 0) return new Map();
   const chunks: Buffer[] = [];
   // One thread: this search runs while the scan analyzes files on the other core.
-  const complete = await runGitGrep(root, ['--threads=1', '-o', '-P', '-e', patterns.join('|')], dirs, (chunk) => chunks.push(chunk));
+  const complete = await runGitGrep(where, ['--threads=1', '-o', '-P', '-e', patterns.join('|')], (chunk) => chunks.push(chunk));
   return complete ? parseMatches(Buffer.concat(chunks)) : null;
 }
 
@@ -78,7 +76,7 @@ export function parseMatches(output: Buffer): Map<string, string[]> {
 }
 
 /** Resolves true when git searched every file: exit 0, or 1 ("nothing matched"), and nothing on stderr. */
-function runGitGrep(cwd: string, search: string[], dirs: readonly string[], onOutput: (chunk: Buffer) => void, names?: readonly string[]): Promise<boolean> {
+function runGitGrep({ root: cwd, dirs, names }: GitSearchRoot, search: string[], onOutput: (chunk: Buffer) => void): Promise<boolean> {
   const pathspecs = names ? namePathspecs(dirs, names) : dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`);
   const args = [
     // The user's settings must not change the output's shape or what is searched.

@@ -33,10 +33,16 @@ export interface Discovery {
   git?: GitSearchRoot;
 }
 
-/** Where git can search the listed tracked files (discover/git-grep.ts): a work-tree folder, and folders under it ('' = all). */
+/** Which tracked files git searches (discover/git-grep.ts): those under `dirs` of the work-tree folder `root`. */
 export interface GitSearchRoot {
   root: string;
-  dirs: string[];
+  /** Folders under the root; '' is all of it. */
+  dirs: readonly string[];
+  /**
+   * Only files whose base name matches one of these globs (case-insensitively). A file outside
+   * them is never searched, so a caller must not count it as searched.
+   */
+  names?: readonly string[];
 }
 
 /**

@@ -15,7 +15,7 @@ vi.mock('../../src/discover/git-grep.ts', async (importOriginal) => {
     ...real,
     trackedFilesContaining: (...args: Parameters<typeof real.trackedFilesContaining>) => {
       failing.needleSearches += 1;
-      failing.searchedFor.push([...args[2]]);
+      failing.searchedFor.push([...args[1]]);
       return failing.needles ? Promise.resolve(null) : real.trackedFilesContaining(...args);
     },
     trackedMatches: (...args: Parameters<typeof real.trackedMatches>) => {

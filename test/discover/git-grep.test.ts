@@ -56,7 +56,7 @@ describe('trackedFilesContaining', () => {
     committed(root);
     await addToTree(root, { 'src/edited.js': LEGACY, 'src/untracked.js': LEGACY });
     const streamed: string[] = [];
-    const found = await trackedFilesContaining(root, [''], ALL_PREFILTER_NEEDLES, (paths) => streamed.push(...paths));
+    const found = await trackedFilesContaining({ root, dirs: [''] }, ALL_PREFILTER_NEEDLES, (paths) => streamed.push(...paths));
     expect([...(found ?? [])].sort()).toEqual(['src/binary.js', 'src/café.ts', 'src/edited.js', 'src/legacy.js']);
     expect(streamed.sort()).toEqual([...(found ?? [])].sort());
   });
@@ -67,24 +67,24 @@ describe('trackedFilesContaining', () => {
     root = await makeTree(Object.fromEntries([...kindNames, ...otherNames].map((path) => [path, LEGACY])));
     committed(root);
     expect(kindNames.every((path) => fileKindOf(path) !== null) && otherNames.every((path) => fileKindOf(path) === null)).toBe(true);
-    const found = await trackedFilesContaining(root, [''], ALL_PREFILTER_NEEDLES, undefined, KIND_NAME_GLOBS);
+    const found = await trackedFilesContaining({ root, dirs: [''], names: KIND_NAME_GLOBS }, ALL_PREFILTER_NEEDLES);
     // '.js' alone is no kind (no name before the dot); the glob takes it too, which is harmless.
     expect([...(found ?? [])].sort()).toEqual([...kindNames, 'src/.js'].sort());
-    const underSrc = await trackedFilesContaining(root, ['src'], ALL_PREFILTER_NEEDLES, undefined, KIND_NAME_GLOBS);
+    const underSrc = await trackedFilesContaining({ root, dirs: ['src'], names: KIND_NAME_GLOBS }, ALL_PREFILTER_NEEDLES);
     expect([...(underSrc ?? [])].sort()).toEqual(['src/.js', 'src/A.JS', 'src/b.Ts', 'src/c.mjs', 'src/d.cts']);
   });
 
   it('searches only under the folders asked for', async () => {
     root = await makeTree({ 'a/one.js': LEGACY, 'b/two.js': LEGACY });
     committed(root);
-    expect(await trackedFilesContaining(root, ['b'], ALL_PREFILTER_NEEDLES)).toEqual(new Set(['b/two.js']));
+    expect(await trackedFilesContaining({ root, dirs: ['b'] }, ALL_PREFILTER_NEEDLES)).toEqual(new Set(['b/two.js']));
   });
 
   it('answers an empty set when nothing matches, and null outside a work tree', async () => {
     root = await makeTree({ 'plain.js': PLAIN });
-    expect(await trackedFilesContaining(root, [''], ALL_PREFILTER_NEEDLES)).toBeNull();
+    expect(await trackedFilesContaining({ root, dirs: [''] }, ALL_PREFILTER_NEEDLES)).toBeNull();
     committed(root);
-    expect(await trackedFilesContaining(root, [''], ALL_PREFILTER_NEEDLES)).toEqual(new Set());
+    expect(await trackedFilesContaining({ root, dirs: [''] }, ALL_PREFILTER_NEEDLES)).toEqual(new Set());
   });
 });
 
@@ -95,7 +95,7 @@ describe('trackedMatches with the specifier patterns', () => {
   const hintsByGit = async (spec: TreeSpec) => {
     root = await makeTree(spec);
     committed(root);
-    const found = await trackedMatches(root, [''], SPECIFIER_HINT_PATTERNS);
+    const found = await trackedMatches({ root, dirs: [''] }, SPECIFIER_HINT_PATTERNS);
     expect(found).not.toBeNull();
     return (path: string) => new Set(specifierHintsFromMatches(found!.get(path) ?? []));
   };
@@ -145,7 +145,7 @@ describe('discoverFiles with needles', () => {
     const discovery = await discover(early);
     expect(marked(discovery.files)).toEqual(['src/held.js', 'src/plain.js', 'src/settings.yml']);
     expect(early.map((file) => file.path)).toEqual(['src/legacy.js']);
-    expect(discovery.git).toEqual({ root, dirs: [''] });
+    expect(discovery.git).toEqual({ root, dirs: [''], names: KIND_NAME_GLOBS });
   });
 
   it('leaves unmarked what git does not read from the work tree: untracked and assume-unchanged files', async () => {
