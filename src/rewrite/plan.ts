@@ -6,7 +6,7 @@ import type { AnalyzedFile, ScanResult } from '../analyze/index.ts';
 import { analyzeEnvFile } from '../analyze/detectors/config-env.ts';
 import { parseJs } from '../analyze/parse.ts';
 import { projectEditsOf, type ProjectEdit } from '../analyze/project/edits.ts';
-import type { Config, Patch, PatchChange, RewriteSkip, SecretSet } from '../types.ts';
+import type { Config, Finding, Patch, PatchChange, RewriteSkip, SecretSet } from '../types.ts';
 import { rewriteText } from '../../transforms/jscodeshift.ts';
 import { applyTextEdits, EditConflict, type TextEdit } from '../../transforms/lib/text.ts';
 import { unifiedDiff } from './diff.ts';
@@ -62,6 +62,8 @@ export async function planRewrites(scan: ScanResult, config: Config, opts: PlanO
   // The cross-file pass resolves some findings through other files and says how to rewrite them;
   // those are its edits, not the single-file transform's.
   const project = projectEdits(scan, only);
+  plan.groups.push(...project.groups);
+  plan.skips.push(...project.heldBack);
   const envFiles: AnalyzedFile[] = [];
 
   for (const file of scan.files) {
@@ -215,23 +217,47 @@ interface ProjectWork {
   ids: Set<string>;
   byFile: Map<string, Array<ProjectEdit & { findingId: string }>>;
   idsByFile: Map<string, Set<string>>;
+  /** Findings that share an edit (a base URL, a client's auth, an env template): accepted together or not at all. */
+  groups: string[][];
+  /** Findings asked for without the rest of their group: none of the group's edits is made. */
+  heldBack: RewriteSkip[];
 }
 
-/** The cross-file pass's edits of the selected fixable findings, by file, each edit once. */
+/**
+ * The cross-file pass's edits of the selected fixable findings, by file, each edit once. Findings
+ * whose edits overlap form a group: making a shared edit for some of them would move the others too
+ * (a shared base URL or client now sends them to the gateway) or break them (an env template loses
+ * the credentials they still read). A group is rewritten whole, or not at all.
+ */
 function projectEdits(scan: ScanResult, only: ReadonlySet<string> | null): ProjectWork {
-  const out: ProjectWork = { ids: new Set(), byFile: new Map(), idsByFile: new Map() };
-  const seen = new Set<string>();
+  const out: ProjectWork = { ids: new Set(), byFile: new Map(), idsByFile: new Map(), groups: [], heldBack: [] };
+  const editKey = (edit: ProjectEdit) => `${edit.file}|${edit.start}|${edit.end}|${edit.replacement}`;
+  const fixable: Array<{ finding: Finding; edits: readonly ProjectEdit[] }> = [];
   for (const file of scan.files) {
     for (const finding of file.findings) {
       const edits = projectEditsOf(finding);
       if (edits.length === 0) continue;
       out.ids.add(finding.id);
-      if (!finding.fixable || (only !== null && !only.has(finding.id))) continue;
+      if (finding.fixable) fixable.push({ finding, edits });
+    }
+  }
+  for (const group of sharingGroups(fixable, editKey)) {
+    if (group.length > 1) out.groups.push(group.map(({ finding }) => finding.id));
+    const selected = only === null ? group : group.filter(({ finding }) => only.has(finding.id));
+    if (selected.length === 0) continue;
+    if (selected.length < group.length) {
+      const others = group.length - selected.length;
+      const reason = `Its cross-file change is shared with ${others} other finding${others === 1 ? '' : 's'} that ${others === 1 ? 'was' : 'were'} not selected (a base URL, a client or an env template they read too): accept them together.`;
+      for (const { finding } of selected) out.heldBack.push({ findingId: finding.id, file: finding.file, line: finding.line, reason });
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const { finding, edits } of group) {
       for (const edit of edits) {
         const ids = out.idsByFile.get(edit.file) ?? new Set<string>();
         ids.add(finding.id);
         out.idsByFile.set(edit.file, ids);
-        const key = `${edit.file}|${edit.start}|${edit.end}|${edit.replacement}`;
+        const key = editKey(edit);
         if (seen.has(key)) continue;
         seen.add(key);
         const list = out.byFile.get(edit.file) ?? [];
@@ -241,6 +267,31 @@ function projectEdits(scan: ScanResult, only: ReadonlySet<string> | null): Proje
     }
   }
   return out;
+}
+
+/** The items split into groups joined by shared edits (union-find over edit keys), each in the items' order. */
+function sharingGroups<T extends { edits: readonly ProjectEdit[] }>(items: readonly T[], keyOf: (edit: ProjectEdit) => string): T[][] {
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const firstWith = new Map<string, number>();
+  items.forEach((item, i) => {
+    for (const key of item.edits.map(keyOf)) {
+      const j = firstWith.get(key);
+      if (j === undefined) firstWith.set(key, i);
+      else parent[root(i)] = root(j);
+    }
+  });
+  const groups = new Map<number, T[]>();
+  items.forEach((item, i) => {
+    const r = root(i);
+    const group = groups.get(r);
+    if (group) group.push(item);
+    else groups.set(r, [item]);
+  });
+  return [...groups.values()];
 }
 
 function unreadable(file: AnalyzedFile): string | null {

@@ -1,9 +1,10 @@
-// The fix side of the project pass: definition edits, merged into one Patch per file.
+// The fix side of the project pass, through the planner `fix` and `review` use: definition edits
+// merged into one Patch per file, shared edits made for whole groups only.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyProjectEdits, planProjectEdits, planProjectRewrites, type PlannedEdit } from '../../../src/rewrite/project/plan.ts';
+import { planRewrites } from '../../../src/rewrite/plan.ts';
 import { testConfig } from '../../analyze/helpers.ts';
 import { DEEP_FIXTURES, scanDeep } from '../../analyze/project/helpers.ts';
 
@@ -16,9 +17,9 @@ function copyFixture(name: string, as: string): string {
   return root;
 }
 
-describe('planProjectRewrites on the integration fixture', async () => {
+describe('planRewrites on the integration fixture', async () => {
   const scan = await scanDeep('integration');
-  const patches = await planProjectRewrites(scan, testConfig);
+  const { patches } = await planRewrites(scan, testConfig);
   const after = (file: string) => patches.find((p) => p.file === file)?.after ?? null;
 
   it('patches each file once, and only the files that need a change', () => {
@@ -76,51 +77,48 @@ describe('env files', () => {
     rmSync(join(root, '.env.example'));
     writeFileSync(join(root, '.env'), 'BC_STORE_URL=https://store-eee555.mybigcommerce.com\n');
     const scan = await scanDeep(root);
-    const patches = await planProjectRewrites(scan, testConfig);
+    const { patches } = await planRewrites(scan, testConfig);
     expect(patches.map((p) => p.file)).toEqual(['src/categories.js']);
-    expect(planProjectEdits(scan).skipped.map((s) => `${s.file}:${s.line}`)).toEqual(['src/categories.js:4']);
+    const call = scan.report.findings.find((f) => f.file === 'src/categories.js' && f.rule === 'legacy-api-call')!;
+    expect(call.notes.map((n) => n.kind)).toContain('real-env-file');
     expect(readFileSync(join(root, '.env'), 'utf8')).toBe('BC_STORE_URL=https://store-eee555.mybigcommerce.com\n');
   });
 });
 
-describe('files the fast scan already rewrites', async () => {
+describe('files the fast scan rewrites too', async () => {
   const scan = await scanDeep(join(DEEP_FIXTURES, '../example-app'));
-  const patches = await planProjectRewrites(scan, testConfig);
+  const { patches } = await planRewrites(scan, testConfig);
 
-  it('are left to the fix stage: only what needed the project pass is patched', () => {
-    expect(patches.map((p) => p.file)).toEqual(['.env.example', 'src/customers-report.ts']);
-  });
-
-  it('rewrites the fallback literal of process.env at its definition', () => {
+  it('get the cross-file edit and their own in one patch', () => {
     const report = patches.find((p) => p.file === 'src/customers-report.ts')!.after;
     expect(report).toContain("process.env.BC_STORE_URL || 'https://api.bigcommerce.com/stores/abc123'");
     expect(report).toContain('fetch(`${STORE_URL}/v2${path}`');
+    expect(report).toContain("'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN as string");
   });
 });
 
-describe('applyProjectEdits', () => {
-  const original = "const A = 'https://store-x1.mybigcommerce.com';\nconst B = 1;\n";
-  const start = original.indexOf('https://store-x1.mybigcommerce.com');
-  const edit: PlannedEdit = {
-    file: 'a.js', absolutePath: '/a.js', start, end: start + 34, expected: 'https://store-x1.mybigcommerce.com',
-    replacement: 'https://api.bigcommerce.com/stores/x1', line: 1, summary: '', findingIds: ['f1'],
-  };
+describe('findings that share a cross-file edit', async () => {
+  const scan = await scanDeep('integration');
+  const full = await planRewrites(scan, testConfig);
+  const ordersCall = scan.report.findings.find((f) => f.file === 'src/routes/orders.js' && f.line === 7)!;
+  const seederCall = scan.report.findings.find((f) => f.file === 'src/jobs/coupon-seeder.ts' && f.line === 5)!;
 
-  it('applies an edit at its offset on the text it was planned on', () => {
-    expect(applyProjectEdits(original, [edit]).text).toBe("const A = 'https://api.bigcommerce.com/stores/x1';\nconst B = 1;\n");
+  it('form one group: the shared config, client and env template move them all', () => {
+    const group = full.groups.find((g) => g.includes(ordersCall.id));
+    expect(group).toBeDefined();
+    expect(group).toContain(seederCall.id);
   });
 
-  it('re-anchors an edit on a text the fix stage already changed elsewhere', () => {
-    const transformed = `// rewritten by fix\n${original.replace('const B = 1;', 'const B = 2;')}`;
-    const result = applyProjectEdits(transformed, [edit], original);
-    expect(result.text).toBe("// rewritten by fix\nconst A = 'https://api.bigcommerce.com/stores/x1';\nconst B = 2;\n");
-    expect(result.conflicts).toEqual([]);
+  it('are not rewritten when only some of them are selected, and each says why', async () => {
+    const partial = await planRewrites(scan, testConfig, { only: new Set([ordersCall.id]) });
+    expect(partial.patches.map((p) => p.file)).toEqual([]);
+    expect(partial.skips.map((s) => `${s.file}:${s.line}`)).toEqual(['src/routes/orders.js:7']);
+    expect(partial.skips[0].reason).toMatch(/accept them together/);
   });
 
-  it('reports a conflict instead of guessing when the fix stage changed the same text', () => {
-    const transformed = original.replace('https://store-x1.mybigcommerce.com', 'https://api.bigcommerce.com/stores/x1');
-    const result = applyProjectEdits(transformed, [edit], original);
-    expect(result.text).toBe(transformed);
-    expect(result.conflicts).toEqual([edit]);
+  it('are rewritten in full when the whole group is selected', async () => {
+    const group = full.groups.find((g) => g.includes(ordersCall.id))!;
+    const whole = await planRewrites(scan, testConfig, { only: new Set(group) });
+    expect(whole.patches.map((p) => [p.file, p.after])).toEqual(full.patches.map((p) => [p.file, p.after]));
   });
 });
