@@ -1,6 +1,7 @@
 import { minimalScopes } from '../scopes/resolve.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import type { FileError, Finding, Report, SkippedFile } from '../types.ts';
+import { byCodeUnit } from '../order.ts';
 
 export interface ReportParts {
   root: string;
@@ -20,10 +21,10 @@ export function assembleReport(parts: ReportParts): Report {
       .filter((f) => f.rule === 'legacy-api-call' || f.rule === 'legacy-library-config' || f.rule === 'legacy-request-wrapper')
       .map((f) => ({ method: f.method, endpoint: f.endpoint, location: `${f.file}:${f.line}` })),
   );
-  const errors = [...parts.errors].sort((a, b) => a.file.localeCompare(b.file));
+  const errors = [...parts.errors].sort((a, b) => byCodeUnit(a.file, b.file));
   // A call whose endpoint cannot be resolved may need a scope nobody listed.
   const dynamicCalls = findings.filter((f) => f.rule === 'legacy-api-call' && f.endpoint === null).length;
-  const skipped = [...parts.skipped].sort((a, b) => a.file.localeCompare(b.file));
+  const skipped = [...parts.skipped].sort((a, b) => byCodeUnit(a.file, b.file));
 
   return {
     schemaVersion: 1,
@@ -58,7 +59,7 @@ export function withFindings(report: Report, findings: Finding[]): Report {
 }
 
 function byLocation(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  return byCodeUnit(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule);
 }
 
 function disambiguateIds(findings: Finding[]): void {

@@ -24,6 +24,7 @@ import { parseJs } from './parse.ts';
 import { indexFile } from './scope.ts';
 import { redactSnippet, snippetOf } from './snippet.ts';
 import { findWrappers, reachesThrough, type DetectedRequest, type WrapperCall, type WrapperDef } from './wrappers.ts';
+import { byCodeUnit } from '../order.ts';
 
 export interface LegacyRequest {
   detector: string;
@@ -188,7 +189,7 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
     matches.credentials.push({ node: secret.node, what: secret.what, findingId: finding.id });
   }
 
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule));
   return { findings, secrets: [...fctx.secrets], matches };
 }
 

@@ -11,6 +11,7 @@ import { Slots } from './slots.ts';
 import { isInside, judgeSymlink } from './symlinks.ts';
 import type { DiscoveredFile, Discovery, GitSearchRoot } from './types.ts';
 import { walkFiles } from './walk.ts';
+import { byCodeUnit } from '../order.ts';
 
 export interface DiscoverOptions {
   root: string;
@@ -122,8 +123,8 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   }
 
   const linked = await resolveSymlinks(root, rootReal, symlinks, regular, skipped);
-  const files = [...regular.values(), ...linked].sort((a, b) => compare(a.path, b.path));
-  skipped.sort((a, b) => compare(a.file, b.file));
+  const files = [...regular.values(), ...linked].sort((a, b) => byCodeUnit(a.path, b.path));
+  skipped.sort((a, b) => byCodeUnit(a.file, b.file));
   return { files, skipped, errors, ...(gitListing ? { git: gitRoot } : {}) };
 }
 
@@ -256,8 +257,4 @@ async function nonEmpty<T extends { entries: unknown[] }>(listing: Promise<T | n
 
 function toSlashes(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

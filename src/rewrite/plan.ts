@@ -11,6 +11,7 @@ import { rewriteText } from '../../transforms/jscodeshift.ts';
 import { applyTextEdits, EditConflict, type TextEdit } from '../../transforms/lib/text.ts';
 import { unifiedDiff } from './diff.ts';
 import { isEnvTemplate, rewriteEnvTemplate } from './env-example.ts';
+import { byCodeUnit } from '../order.ts';
 
 export interface RewritePlan {
   patches: Patch[];
@@ -150,7 +151,7 @@ export async function planRewrites(scan: ScanResult, config: Config, opts: PlanO
     }
     plan.patches.push(patch);
   }
-  plan.patches.sort((a, b) => a.file.localeCompare(b.file));
+  plan.patches.sort((a, b) => byCodeUnit(a.file, b.file));
   return plan;
 }
 

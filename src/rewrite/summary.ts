@@ -6,6 +6,7 @@ import { plural, scopeChecklistLines } from '../report/shared.ts';
 import type { Config, Report, RewriteSkip, ScopeRequirement, SecretSet } from '../types.ts';
 import type { RewritePlan } from './plan.ts';
 import type { WriteOutcome } from './writer.ts';
+import { byCodeUnit } from '../order.ts';
 
 export type FixMode = 'write' | 'dry-run' | 'patch';
 
@@ -58,7 +59,7 @@ export function buildFixSummary(input: {
     const note = finding.notes[0]?.message;
     left.push({ findingId: finding.id, file: finding.file, line: finding.line, reason: note ?? finding.message });
   }
-  left.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  left.sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line);
 
   const envVars: FixSummary['envVars'] = [];
   if (landed.length > 0) envVars.push({ name: config.tokenEnv, purpose: 'the OAuth access token of the new API account' });

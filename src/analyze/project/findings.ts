@@ -14,6 +14,7 @@ import type { CrossCall } from './cross-calls.ts';
 import type { ProjectModel } from './model.ts';
 import { provenanceNotes, traceOf } from './trace.ts';
 import type { UnitAnalysis } from './unit-analysis.ts';
+import { byCodeUnit } from '../../order.ts';
 
 export interface UnitFindings {
   file: string;
@@ -141,7 +142,7 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
   recordProjectEdits(model, rewritable, config);
 
   const files = [...byUnit.values()];
-  for (const f of files) f.findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  for (const f of files) f.findings.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule));
   return { files, secrets };
 }
 
