@@ -17,6 +17,7 @@ export interface RunReviewOptions {
   onStoreHash?: ReviewAppProps['onStoreHash'];
   storeHashes?: Record<string, string>;
   scopeChecklist?: ReviewAppProps['scopeChecklist'];
+  previewWithStoreHashes?: ReviewAppProps['previewWithStoreHashes'];
 }
 
 /**
@@ -56,6 +57,7 @@ export async function runReview(opts: RunReviewOptions): Promise<'written' | 'ca
       onStoreHash={opts.onStoreHash}
       storeHashes={opts.storeHashes}
       scopeChecklist={opts.scopeChecklist}
+      previewWithStoreHashes={opts.previewWithStoreHashes}
     />
   );
 

@@ -115,6 +115,7 @@ export async function runReviewSession(opts: ReviewSessionOptions): Promise<Revi
     },
     storeHashes: opts.config.stores,
     scopeChecklist: scopeChecklistFor(scan, unitOfItem),
+    previewWithStoreHashes: storeHashPreviewer(scan, opts.config, unitsByItemId(items, units)),
   });
   if (result.outcome === 'cancelled') return { outcome: 'cancelled' };
   return result;
@@ -247,11 +248,54 @@ function reviewItems(scan: ScanResult, config: Config, units: ChangeUnit[], skip
   });
 }
 
-/** The change's own file first, so the screen opens on the call being reviewed. */
 function unitDiff(unit: ChangeUnit, secrets: SecretSet): string {
-  const ownFileFirst = (p: Patch) => (p.file === unit.primary.file ? 0 : 1);
-  const patches = changedPatches(unit.plan).sort((a, b) => ownFileFirst(a) - ownFileFirst(b) || a.file.localeCompare(b.file));
+  return planDiff(unit.plan, unit.primary.file, secrets);
+}
+
+/** The change's own file first, so the screen opens on the call being reviewed. */
+function planDiff(plan: RewritePlan, ownFile: string, secrets: SecretSet): string {
+  const ownFileFirst = (p: Patch) => (p.file === ownFile ? 0 : 1);
+  const patches = changedPatches(plan).sort((a, b) => ownFileFirst(a) - ownFileFirst(b) || a.file.localeCompare(b.file));
   return patches.map((p) => unifiedDiff(p, secrets)).join('');
+}
+
+function unitsByItemId(items: ReviewItem[], units: ChangeUnit[]): Map<string, ChangeUnit> {
+  const byPrimary = new Map(units.map((u) => [u.primary.id, u]));
+  const unitOf = new Map<string, ChangeUnit>();
+  for (const item of items) {
+    const unit = item.rewritable ? byPrimary.get(item.finding.id) : undefined;
+    if (unit) unitOf.set(item.id, unit);
+  }
+  return unitOf;
+}
+
+/**
+ * The diff of one change as it will be written once the user entered store hashes: the items' diffs
+ * were planned before any hash was known, so they read the hash from the environment. Each change is
+ * re-planned alone, once per set of hashes; null when the item is not a change or nothing changes.
+ */
+function storeHashPreviewer(scan: ScanResult, config: Config, unitOf: Map<string, ChangeUnit>): NonNullable<RunReviewOptions['previewWithStoreHashes']> {
+  const cache = new Map<string, Promise<string | null>>();
+  return (itemId, storeHashes) => {
+    const unit = unitOf.get(itemId);
+    if (!unit) return Promise.resolve(null);
+    const key = JSON.stringify([itemId, Object.entries(storeHashes).sort()]);
+    let diff = cache.get(key);
+    if (!diff) {
+      diff = diffWithStoreHashes(scan, config, unit, storeHashes);
+      // A failed attempt is not remembered, so showing the item again tries again.
+      diff.catch(() => cache.delete(key));
+      cache.set(key, diff);
+    }
+    return diff;
+  };
+}
+
+async function diffWithStoreHashes(scan: ScanResult, config: Config, unit: ChangeUnit, storeHashes: Record<string, string>): Promise<string | null> {
+  const withHashes: Config = { ...config, stores: { ...config.stores, ...storeHashes } };
+  const plan = await planRewrites(scan, withHashes, { only: new Set(unit.ids) });
+  // Rendered after planning, which can add credentials to scan.secrets.
+  return planDiff(plan, unit.primary.file, scan.secrets) || null;
 }
 
 function uniqueNotes(notes: Note[]): Note[] {

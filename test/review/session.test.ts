@@ -1,5 +1,5 @@
 // The review glue without a terminal: a stand-in UI makes the decisions the user would.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
@@ -7,7 +7,7 @@ import { DirtyTreeError } from '../../src/rewrite/index.ts';
 import type { FinalDecisions, ReviewItem } from '../../src/review/model.ts';
 import type { RunReviewOptions } from '../../src/review/run.tsx';
 import { runReviewSession, type ReviewUi } from '../../src/review/session.ts';
-import { cleanTempDirsAfterAll, copyFixture, hashTree } from '../e2e/helpers.ts';
+import { cleanTempDirsAfterAll, copyFixture, gitCommitAll, hashTree, makeTempDir } from '../e2e/helpers.ts';
 
 cleanTempDirsAfterAll();
 
@@ -27,6 +27,23 @@ async function session(root: string, ui: ReviewUi, extra: { allowDirty?: boolean
     ui,
     ...extra,
   });
+}
+
+/** A store reached through its own domain (no hash in the URL, none in a config), with a key in the code. */
+async function customDomainWithKey(domain: string): Promise<string> {
+  const root = await makeTempDir();
+  await mkdir(join(root, 'src'));
+  const source = [
+    `const AUTH = 'Basic ' + Buffer.from('acme-jobs:${HARD_CODED_KEY}').toString('base64');`,
+    '',
+    'export function orderShipments(orderId) {',
+    `  return fetch(\`https://${domain}/api/v2/orders/\${orderId}/shipments.json\`, { headers: { Authorization: AUTH } });`,
+    '}',
+    '',
+  ].join('\n');
+  await writeFile(join(root, 'src/shop.js'), source);
+  await gitCommitAll(root);
+  return root;
 }
 
 function itemsOf(options: RunReviewOptions): ReviewItem[] {
@@ -111,6 +128,23 @@ describe('runReviewSession', () => {
     expect(result.written?.written).toEqual(['src/shop.js']);
     expect(await readFile(join(root, 'src/shop.js'), 'utf8')).toContain('/stores/zzz999/v2/orders/');
     expect(await readFile(join(root, '.bc-oauth-migrate.yml'), 'utf8')).toContain(`${domain}: zzz999`);
+  });
+
+  it('previews a change with an entered store hash as it will be written, credentials redacted', async () => {
+    const domain = 'shop.acme-outfitters.example';
+    const root = await customDomainWithKey(domain);
+    const seen: { item?: ReviewItem; preview?: string | null } = {};
+    await session(root, async (options) => {
+      const [item] = itemsOf(options);
+      seen.item = item;
+      seen.preview = await options.previewWithStoreHashes?.(item.id, { [domain]: 'zzz999' });
+      return 'cancelled';
+    });
+    expect(seen.item?.needsStoreHash).toEqual({ domain });
+    expect(seen.preview).toContain('api.bigcommerce.com/stores/zzz999/');
+    expect(seen.preview).not.toMatch(/process\.env\.\w*STORE_HASH/);
+    expect(seen.preview).toContain('-const AUTH');
+    expect(seen.preview).not.toContain(HARD_CODED_KEY);
   });
 
   it('does not save an entered store hash the user chose not to keep', async () => {
