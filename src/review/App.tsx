@@ -1,5 +1,5 @@
 // The review session: renders the reducer's state and reaches the outside only through its props.
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { Box, useApp, useInput } from 'ink';
 import type { Key } from 'ink';
 import { checklistFromItemScopes, scopesBeyond } from './checklist.ts';
@@ -35,6 +35,17 @@ export interface ReviewAppProps {
   /** Terminal height, when known: long diffs are cut to fit. */
   rows?: number;
   scopeChecklist?: ScopeChecklistResolver;
+  /**
+   * The diff of an item redone with entered store hashes (the item's own diff was made before any
+   * hash was known). Null when there is nothing better to show than the item's diff.
+   */
+  previewWithStoreHashes?: (itemId: string, storeHashes: Record<string, string>) => Promise<string | null>;
+}
+
+/** The diff to show for the current item, and whether a better one is still on its way. */
+interface ShownDiff {
+  diff: string | null;
+  updating: boolean;
 }
 
 type AppAction = ReviewAction | { type: 'key'; input: string; key: Key };
@@ -65,7 +76,7 @@ function Header({ state }: { state: ReviewState }) {
   );
 }
 
-function Body({ state, props }: { state: ReviewState; props: ReviewAppProps }) {
+function Body({ state, props, shownDiff }: { state: ReviewState; props: ReviewAppProps; shownDiff: ShownDiff }) {
   const resolve = props.scopeChecklist ?? checklistFromItemScopes;
   switch (state.phase) {
     case 'scanning':
@@ -87,14 +98,15 @@ function Body({ state, props }: { state: ReviewState; props: ReviewAppProps }) {
       const accepted = itemsWithDecision(state, 'accepted');
       return (
         <ItemView
-          item={item}
+          item={{ ...item, diff: shownDiff.diff }}
+          diffUpdating={shownDiff.updating}
           index={state.cursor}
           total={state.items.length}
           decision={state.decisions[item.id]}
           accepted={resolve(accepted)}
           acceptedUnknown={accepted.filter((i) => !i.scope).length}
           storeHash={item.needsStoreHash ? state.storeHashes[item.needsStoreHash.domain] : undefined}
-          maxDiffLines={props.rows ? Math.max(6, props.rows - 24 - extraItemLines(item)) : 30}
+          maxDiffLines={props.rows ? Math.max(6, props.rows - 24 - extraItemLines(item, shownDiff)) : 30}
         />
       );
     }
@@ -163,13 +175,14 @@ export function ReviewApp(props: ReviewAppProps) {
   });
 
   const item = currentItem(state);
+  const shownDiff = useStoreHashPreview(item, state.storeHashes, props.previewWithStoreHashes);
   const allDecided = state.items.length > 0 && state.items.every((i) => state.decisions[i.id]);
   return (
     <ColorContext.Provider value={color}>
       <Box flexDirection="column" width={Math.max(20, columns)}>
         <Header state={state} />
         <Box flexDirection="column" marginY={1}>
-          <Body state={state} props={props} />
+          <Body state={state} props={props} shownDiff={shownDiff} />
         </Box>
         <Footer phase={state.phase} rewritable={item?.rewritable ?? true} allDecided={allDecided} />
       </Box>
@@ -177,8 +190,42 @@ export function ReviewApp(props: ReviewAppProps) {
   );
 }
 
-/** Trace and note lines take screen rows too; the diff gives way so the header stays in view. */
-function extraItemLines(item: ReviewItem): number {
+/** Trace, note and status lines take screen rows too; the diff gives way so the header stays in view. */
+function extraItemLines(item: ReviewItem, shownDiff: ShownDiff): number {
   const trace = item.finding.trace.length > 0 ? Math.min(item.finding.trace.length, MAX_TRACE) + 1 : 0;
-  return trace + item.notes.length;
+  const updating = shownDiff.updating ? 2 : 0; // the line and the gap above it
+  return trace + item.notes.length + updating;
+}
+
+/**
+ * The current item's diff, redone once the user entered the store hash for its domain: until then
+ * the item's diff reads the hash from the environment, which is not what will be written. A result
+ * counts only for the item and hash it was asked for; a failed one leaves the item's diff.
+ */
+function useStoreHashPreview(
+  item: ReviewItem | undefined,
+  storeHashes: Record<string, string>,
+  preview: ReviewAppProps['previewWithStoreHashes'],
+): ShownDiff {
+  const itemId = item?.rewritable ? item.id : undefined;
+  const domain = item?.needsStoreHash?.domain;
+  const hash = domain ? storeHashes[domain] : undefined;
+  const [result, setResult] = useState<{ itemId: string; hash: string; diff: string | null } | null>(null);
+
+  useEffect(() => {
+    if (!preview || !itemId || !domain || !hash) return;
+    let stillShown = true;
+    const settle = (diff: string | null) => {
+      if (stillShown) setResult({ itemId, hash, diff });
+    };
+    preview(itemId, { [domain]: hash }).then(settle, () => settle(null));
+    return () => {
+      stillShown = false;
+    };
+  }, [preview, itemId, domain, hash]);
+
+  const diff = item?.diff ?? null;
+  if (!preview || !itemId || !hash) return { diff, updating: false };
+  if (result?.itemId !== itemId || result.hash !== hash) return { diff, updating: true };
+  return { diff: result.diff ?? diff, updating: false };
 }

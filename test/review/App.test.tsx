@@ -253,6 +253,19 @@ describe('store hash prompt', () => {
     expect(frame()).toContain('Save it to .bc-oauth-migrate.yml');
   });
 
+  it('after a hash is entered, shows the diff made with that hash instead of the one made without it', async () => {
+    const rePlanned = "+fetch('https://api.bigcommerce.com/stores/zzz999/v2/orders', { headers })";
+    const previewWithStoreHashes = vi.fn(async (_itemId: string, hashes: Record<string, string>) =>
+      hashes['shop.example.com'] === 'zzz999' ? `@@ -1,1 +1,1 @@\n${rePlanned}\n` : null,
+    );
+    const { press, frame } = setup(items(), { previewWithStoreHashes });
+    await press(KEY.enter, 'zzz999', KEY.enter, 'y');
+    await vi.waitFor(() => expect(frame()).toContain(rePlanned));
+    expect(frame()).not.toContain('/stores/abc123/');
+    expect(frame()).not.toContain('updating the preview');
+    expect(previewWithStoreHashes).toHaveBeenCalledWith('c1', { 'shop.example.com': 'zzz999' });
+  });
+
   it('reports a hash the user chose not to save', async () => {
     const { press, onStoreHash } = setup(items());
     await press(KEY.enter, 'abc123', KEY.enter, 'n');

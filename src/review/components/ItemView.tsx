@@ -26,10 +26,12 @@ export interface ItemViewProps {
   acceptedUnknown: number;
   /** The hash the user gave for this item's domain, if any. */
   storeHash: string | undefined;
+  /** The diff shown is about to be replaced by one made with the entered store hash. */
+  diffUpdating?: boolean;
   maxDiffLines: number;
 }
 
-export function ItemView({ item, index, total, decision, accepted, acceptedUnknown, storeHash, maxDiffLines }: ItemViewProps) {
+export function ItemView({ item, index, total, decision, accepted, acceptedUnknown, storeHash, diffUpdating, maxDiffLines }: ItemViewProps) {
   const frame = item.codeFrame.replace(/\n$/, '');
   return (
     <Box flexDirection="column" gap={1}>
@@ -55,6 +57,7 @@ export function ItemView({ item, index, total, decision, accepted, acceptedUnkno
         </Box>
       ) : null}
       {item.rewritable && item.diff ? <DiffView diff={item.diff} maxLines={maxDiffLines} /> : null}
+      {item.rewritable && diffUpdating ? <Line tone="muted">(updating the preview for the entered hash…)</Line> : null}
       {item.rewritable && !item.diff ? <Line tone="muted">(no diff available for this change)</Line> : null}
       {!item.rewritable ? (
         <Box flexDirection="column">
