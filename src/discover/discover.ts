@@ -2,7 +2,7 @@ import { promises as fs, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileError, SkippedFile } from '../types.ts';
 import { DiscoverError } from './errors.ts';
-import { isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
+import { DEFAULT_EXCLUDED_GLOBS, isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
 import { listGitFiles } from './git.ts';
 import { trackedFilesContaining } from './git-grep.ts';
 import { fileKindOf, KIND_NAME_GLOBS } from './kinds.ts';
@@ -60,7 +60,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 
   const viaGit = targets.dirs.length > 0 && options.useGit !== false;
   // git searches only the files of a kind the scan reads: the rest cannot be marked needle-free.
+  // It also leaves out default-excluded folders (a committed vendor/ or node_modules/), but only
+  // when one folder is listed: an exclusion covers every folder, and `scan . dist` reads dist/.
   const gitRoot: GitSearchRoot = { root: rootReal, dirs: targets.dirs, names: KIND_NAME_GLOBS };
+  if (targets.dirs.length === 1) gitRoot.skip = DEFAULT_EXCLUDED_GLOBS;
   const onEarlyFiles = options.onEarlyFiles;
   // Files handed out early are the very objects the result holds (the scan matches them by identity).
   let early: Map<string, DiscoveredFile> | undefined;

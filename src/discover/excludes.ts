@@ -8,6 +8,16 @@ export const DEFAULT_EXCLUDED_DIRS: ReadonlySet<string> = new Set([
 /** Minified and bundled output, by name. Content-based detection is `SourceText.minified`. */
 const BUNDLE_NAME = /\.(min|bundle)\.[cm]?js$/i;
 
+/**
+ * Default excludes as git pathspec globs below a folder (`:(exclude,glob)<folder>/<glob>`). A path
+ * matches one only if `isDefaultExcluded` holds for it relative to that folder: folder names match
+ * case-sensitively, as there, and bundle names only in lower case, a subset of BUNDLE_NAME's.
+ */
+export const DEFAULT_EXCLUDED_GLOBS: readonly string[] = [
+  ...[...DEFAULT_EXCLUDED_DIRS].map((dir) => `**/${dir}/**`),
+  ...['min', 'bundle'].flatMap((tag) => ['js', 'cjs', 'mjs'].map((ext) => `**/*.${tag}.${ext}`)),
+];
+
 export function isExcludedDirName(name: string): boolean {
   return DEFAULT_EXCLUDED_DIRS.has(name);
 }

@@ -76,8 +76,11 @@ export function parseMatches(output: Buffer): Map<string, string[]> {
 }
 
 /** Resolves true when git searched every file: exit 0, or 1 ("nothing matched"), and nothing on stderr. */
-function runGitGrep({ root: cwd, dirs, names }: GitSearchRoot, search: string[], onOutput: (chunk: Buffer) => void): Promise<boolean> {
-  const pathspecs = names ? namePathspecs(dirs, names) : dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`);
+function runGitGrep({ root: cwd, dirs, names, skip = [] }: GitSearchRoot, search: string[], onOutput: (chunk: Buffer) => void): Promise<boolean> {
+  const pathspecs = [
+    ...(names ? namePathspecs(dirs, names) : dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`)),
+    ...skipPathspecs(dirs, skip),
+  ];
   const args = [
     // The user's settings must not change the output's shape or what is searched.
     '-c', 'grep.lineNumber=false', '-c', 'grep.column=false', '-c', 'grep.fullName=false',
@@ -98,8 +101,16 @@ function runGitGrep({ root: cwd, dirs, names }: GitSearchRoot, search: string[],
 
 /** One pathspec per folder and name glob: `**` matches any depth, the glob only the last segment. */
 function namePathspecs(dirs: readonly string[], names: readonly string[]): string[] {
-  const folders = dirs.includes('') ? [''] : dirs.map((dir) => `${escapeGlob(dir)}/`);
-  return folders.flatMap((folder) => names.map((name) => `:(glob,icase)${folder}**/${name}`));
+  return folderPrefixes(dirs).flatMap((folder) => names.map((name) => `:(glob,icase)${folder}**/${name}`));
+}
+
+/** Exclusions apply to the whole search, whatever folder a file was included by. */
+function skipPathspecs(dirs: readonly string[], skip: readonly string[]): string[] {
+  return folderPrefixes(dirs).flatMap((folder) => skip.map((glob) => `:(exclude,glob)${folder}${glob}`));
+}
+
+function folderPrefixes(dirs: readonly string[]): string[] {
+  return dirs.includes('') ? [''] : dirs.map((dir) => `${escapeGlob(dir)}/`);
 }
 
 function escapeGlob(path: string): string {

@@ -43,6 +43,11 @@ export interface GitSearchRoot {
    * them is never searched, so a caller must not count it as searched.
    */
   names?: readonly string[];
+  /**
+   * Globs under each folder that git leaves out (a node_modules folder at any depth, say): only
+   * files the scan never reads may be left out, or they would count as searched without a needle.
+   */
+  skip?: readonly string[];
 }
 
 /**

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/discover/discover.ts';
 import { nulSeparated, parseMatches, trackedFilesContaining, trackedMatches } from '../../src/discover/git-grep.ts';
+import { DEFAULT_EXCLUDED_GLOBS, isDefaultExcluded } from '../../src/discover/excludes.ts';
 import { fileKindOf, KIND_NAME_GLOBS } from '../../src/discover/kinds.ts';
 import { ALL_PREFILTER_NEEDLES } from '../../src/discover/prefilter.ts';
 import type { DiscoveredFile } from '../../src/discover/types.ts';
@@ -72,6 +73,20 @@ describe('trackedFilesContaining', () => {
     expect([...(found ?? [])].sort()).toEqual([...kindNames, 'src/.js'].sort());
     const underSrc = await trackedFilesContaining({ root, dirs: ['src'], names: KIND_NAME_GLOBS }, ALL_PREFILTER_NEEDLES);
     expect([...(underSrc ?? [])].sort()).toEqual(['src/.js', 'src/A.JS', 'src/b.Ts', 'src/c.mjs', 'src/d.cts']);
+  });
+
+  it('leaves out only paths the default excludes drop, relative to the folder searched', async () => {
+    const excluded = ['node_modules/pkg/a.js', 'src/vendor/x.php', 'pkg/dist/b.js', 'lib/app.min.js', 'lib/app.bundle.cjs'];
+    const kept = ['distance/c.js', 'node_modules_x/d.js', 'src/Vendor/e.js', 'lib/APP.MIN.JS', 'lib/minify.js', 'src/a.js'];
+    root = await makeTree(Object.fromEntries([...excluded, ...kept].map((path) => [path, LEGACY])));
+    committed(root);
+    expect(excluded.filter((path) => !isDefaultExcluded(path))).toEqual([]);
+    expect(kept.filter((path) => isDefaultExcluded(path))).toEqual(['lib/APP.MIN.JS']);
+    const found = await trackedFilesContaining({ root, dirs: [''], names: KIND_NAME_GLOBS, skip: DEFAULT_EXCLUDED_GLOBS }, ALL_PREFILTER_NEEDLES);
+    // Every path kept by the default excludes is searched ('lib/APP.MIN.JS' too, though the scan drops it).
+    expect([...(found ?? [])].sort()).toEqual([...kept].sort());
+    const inNodeModules = await trackedFilesContaining({ root, dirs: ['node_modules/pkg'], names: KIND_NAME_GLOBS, skip: DEFAULT_EXCLUDED_GLOBS }, ALL_PREFILTER_NEEDLES);
+    expect(inNodeModules).toEqual(new Set(['node_modules/pkg/a.js']));
   });
 
   it('searches only under the folders asked for', async () => {
@@ -145,7 +160,19 @@ describe('discoverFiles with needles', () => {
     const discovery = await discover(early);
     expect(marked(discovery.files)).toEqual(['src/held.js', 'src/plain.js', 'src/settings.yml']);
     expect(early.map((file) => file.path)).toEqual(['src/legacy.js']);
-    expect(discovery.git).toEqual({ root, dirs: [''], names: KIND_NAME_GLOBS });
+    expect(discovery.git).toEqual({ root, dirs: [''], names: KIND_NAME_GLOBS, skip: DEFAULT_EXCLUDED_GLOBS });
+  });
+
+  it('searches a default-excluded folder when it is asked for by name next to another', async () => {
+    await addToTree(root, { 'dist/built.js': LEGACY, 'dist/plain.js': PLAIN });
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'dist');
+    const discovery = await discoverFiles({ root, paths: ['.', 'dist'], include: [], exclude: [], maxFileSize: 1 << 20, needles: ALL_PREFILTER_NEEDLES });
+    expect(discovery.git?.skip).toBeUndefined();
+    expect(discovery.files.filter((file) => file.path.startsWith('dist/')).map((file) => [file.path, Boolean(file.noNeedle)])).toEqual([
+      ['dist/built.js', false],
+      ['dist/plain.js', true],
+    ]);
   });
 
   it('leaves unmarked what git does not read from the work tree: untracked and assume-unchanged files', async () => {
