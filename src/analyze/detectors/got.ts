@@ -8,7 +8,7 @@ import { isMainExport } from '../imports.ts';
 import { instanceHolder } from './axios.ts';
 import type { AuthEvidence, ClientConfigMatch, DetectContext, Detector, RequestMatch } from './detector.ts';
 import { callDetector, memo } from './detector.ts';
-import { authOption, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
+import { credentialOptions, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
 
 const HELPERS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD' };
 
@@ -86,19 +86,6 @@ export function matchGotCall(ctx: DetectContext, call: AstNode, env: Env | null)
     xml: isXmlRequest(ctx.evaluator, headers, body, readEnv),
     env,
   };
-}
-
-/** `username` / `password` options (got ≥ 10), and the older `auth: 'user:pass'`. */
-function credentialOptions(ctx: DetectContext, options: Resolved | null): AuthEvidence[] {
-  if (!options) return [];
-  const out: AuthEvidence[] = [];
-  const user = getPropertyNode(options.node, 'username');
-  const pass = getPropertyNode(options.node, 'password');
-  if (user || pass) {
-    out.push(authOptionEvidence(ctx.evaluator, (pass ?? user)!, user ? propertyValue(user) : null, pass ? propertyValue(pass) : null, options.env));
-  }
-  out.push(...authOption(ctx, options));
-  return out;
 }
 
 /** `got.extend({...})` and `instance.extend({...})`, in source order so parents come first. */

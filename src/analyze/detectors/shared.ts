@@ -1,7 +1,7 @@
 // Pieces every detector uses: building the common RequestMatch parts from a URL, options and headers.
 import type { HttpMethod } from '../../types.ts';
 import { getProperty, getPropertyNode, propertyKeyName, propertyValue, unwrap, type AstNode } from '../ast.ts';
-import { authObjectEvidence, basicAuthFromHeaders, headersObject, userinfoEvidence } from '../auth.ts';
+import { authObjectEvidence, authOptionEvidence, basicAuthFromHeaders, headersObject, userinfoEvidence } from '../auth.ts';
 import type { Env, Evaluator, Resolved } from '../evaluate.ts';
 import { independently } from '../independent.ts';
 import { staticText } from '../partial.ts';
@@ -29,6 +29,19 @@ export function authOption(ctx: DetectContext, options: Resolved | null, env: En
   if (!prop) return [];
   const evidence = authObjectEvidence(ctx.evaluator, prop, env);
   return evidence ? [evidence] : [];
+}
+
+/** `username` / `password` options (got ≥ 10, needle and others), and an `auth` option. */
+export function credentialOptions(ctx: DetectContext, options: Resolved | null): AuthEvidence[] {
+  if (!options) return [];
+  const out: AuthEvidence[] = [];
+  const user = getPropertyNode(options.node, 'username');
+  const pass = getPropertyNode(options.node, 'password');
+  if (user || pass) {
+    out.push(authOptionEvidence(ctx.evaluator, (pass ?? user)!, user ? propertyValue(user) : null, pass ? propertyValue(pass) : null, options.env));
+  }
+  out.push(...authOption(ctx, options));
+  return out;
 }
 
 /** The base URL of the nearest config, up the chain of configs it extends. */
