@@ -93,6 +93,9 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
   }
 
   const notes: Note[] = [];
+  if (match.unknownClient) {
+    notes.push({ kind: 'not-rewritable', message: `This tool does not know ${match.client} as an HTTP client, so it cannot rewrite the call${match.method ? '' : ' or tell its method'}: move it to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header by hand.` });
+  }
   if (!hasAuth) {
     notes.push({ kind: 'not-rewritable', message: 'No basic auth was seen on this call; it may be added elsewhere (an interceptor, a shared client). Check how it authenticates.' });
   }
@@ -114,7 +117,7 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
         : 'This code chooses between OAuth and legacy auth in the same request; it must be untangled by hand.',
     });
   }
-  const fixable = hasAuth && !browserSide && !xml && host.kind !== 'unknown' && dualMode !== 'inseparable';
+  const fixable = hasAuth && !browserSide && !xml && host.kind !== 'unknown' && dualMode !== 'inseparable' && !match.unknownClient;
   const reason = bigcommerceHost
     ? 'A request to a store host under /api/v2.'
     : knownResource
@@ -155,7 +158,8 @@ function requestMessage(match: RequestMatch, verdict: Verdict): string {
   const what = verdict.endpoint.endpoint ?? `${describePath(verdict)} (endpoint not known statically)`;
   const method = match.method ?? 'A request (method not known statically)';
   const auth = verdict.hasAuth ? `basic auth (${authWords(match.auth)})` : 'no basic auth seen';
-  return `${method} ${what} goes to the legacy API on ${hostWords(verdict.host)} with ${auth}, via ${match.client}.`;
+  const via = match.unknownClient ? `${match.client} (not an HTTP client this tool knows)` : match.client;
+  return `${method} ${what} goes to the legacy API on ${hostWords(verdict.host)} with ${auth}, via ${via}.`;
 }
 
 function describePath(verdict: Verdict): string {

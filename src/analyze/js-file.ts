@@ -23,6 +23,7 @@ import { buildImportMap } from './imports.ts';
 import { parseJs } from './parse.ts';
 import { indexFile } from './scope.ts';
 import { redactSnippet, snippetOf } from './snippet.ts';
+import { unclaimed, withoutSecondReadings } from './unclaimed.ts';
 import { findWrappers, reachesThrough, type DetectedRequest, type WrapperCall, type WrapperDef } from './wrappers.ts';
 import { byCodeUnit } from '../order.ts';
 
@@ -99,9 +100,9 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
   };
 
   const configs = detectors.flatMap((d) => d.detectConfigs?.(ctx) ?? []);
-  const detected: DetectedRequest[] = detectors.flatMap((detector) => detector.detect(ctx).map((match) => ({ detector, match })));
-  const judged = detected.map((d) => ({ ...d, verdict: judgeRequest(d.match, fctx) }));
+  const detected: DetectedRequest[] = withoutSecondReadings(detectors.flatMap((detector) => detector.detect(ctx).map((match) => ({ detector, match }))));
   const { wrappers, calls } = findWrappers(ctx, detected);
+  const judged = unclaimed(detected, { wrappers, calls }, configs).map((d) => ({ ...d, verdict: judgeRequest(d.match, fctx) }));
 
   // Wrapper calls, judged with their arguments bound.
   const resolvedCalls = calls

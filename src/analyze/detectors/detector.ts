@@ -86,6 +86,8 @@ export interface RequestMatch {
   xml: boolean;
   /** Read the nodes above with these parameter values; set when a wrapper call is resolved. */
   env: Env | null;
+  /** Sent through a client no detector knows (unknown-client.ts): reported, never rewritten. */
+  unknownClient?: true;
 }
 
 export interface DetectContext {

@@ -7,8 +7,10 @@ import { jqueryDetector } from './jquery.ts';
 import { nodeHttpDetector } from './node-http.ts';
 import { requestDetector } from './request.ts';
 import { superagentDetector } from './superagent.ts';
+import { unknownClientDetector } from './unknown-client.ts';
 import { xhrDetector } from './xhr.ts';
 
-export const detectors: readonly Detector[] = [fetchDetector, axiosDetector, gotDetector, superagentDetector, requestDetector, nodeHttpDetector, jqueryDetector, xhrDetector];
+// Last: it reports a legacy URL handed to any other call, once the clients above have had theirs.
+export const detectors: readonly Detector[] = [fetchDetector, axiosDetector, gotDetector, superagentDetector, requestDetector, nodeHttpDetector, jqueryDetector, xhrDetector, unknownClientDetector];
 
 export type { Detector, DetectContext, RequestMatch, ClientConfigMatch, AuthEvidence, HardcodedSecret, UrlExpression } from './detector.ts';

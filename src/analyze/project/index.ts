@@ -15,6 +15,7 @@ import { findInvolvedFiles, type ScanHints } from './involved.ts';
 import { importGraph } from './import-graph.ts';
 import { createModel } from './model.ts';
 import { callsOfImportedNames, detectInUnit, prepareUnit, shareClientConfigs, type UnitAnalysis } from './unit-analysis.ts';
+import { withoutCallsTo } from '../unclaimed.ts';
 import { importerSkeleton } from './skeleton.ts';
 import { envUnit, jsonUnit, jsUnit, skeletonUnit, type ModuleUnit } from './units.ts';
 
@@ -114,6 +115,8 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
   for (const a of analyses) model.register(a.unit);
   analyses.forEach(detectInUnit);
   const crossCalls = findCrossCalls(model, analyses);
+  const crossCallSites = new Set(crossCalls.map((c) => c.call));
+  for (const a of analyses) a.judged = withoutCallsTo(a.judged, crossCallSites, a.wrappers);
   const { files, secrets } = collectFindings(model, analyses, crossCalls, input.config);
 
   leaveFastScanRewritesToFix(files.flatMap((f) => f.findings), input.findings);

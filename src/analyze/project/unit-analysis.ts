@@ -5,6 +5,7 @@ import { isBrowserPath, judgeRequest, type FileContext, type Verdict } from '../
 import type { ClientConfigMatch, DetectContext } from '../detectors/detector.ts';
 import { detectors } from '../detectors/index.ts';
 import { rememberIndependentResults } from '../independent.ts';
+import { unclaimed, withoutSecondReadings } from '../unclaimed.ts';
 import { findWrappers, type DetectedRequest, type WrapperCall, type WrapperDef } from '../wrappers.ts';
 import { unwrap, type AstNode } from '../ast.ts';
 import type { FileIndex } from '../scope.ts';
@@ -110,9 +111,9 @@ export function shareClientConfigs(units: readonly UnitAnalysis[]): void {
 
 export function detectInUnit(analysis: UnitAnalysis): void {
   const { ctx, fctx } = analysis;
-  const detected: DetectedRequest[] = analysis.idle ? [] : detectors.flatMap((detector) => detector.detect(ctx).map((match) => ({ detector, match })));
-  analysis.judged = detected.map((d) => ({ ...d, verdict: judgeRequest(d.match, fctx) }));
+  const detected: DetectedRequest[] = analysis.idle ? [] : withoutSecondReadings(detectors.flatMap((detector) => detector.detect(ctx).map((match) => ({ detector, match }))));
   const { wrappers, calls } = findWrappers(ctx, detected);
+  analysis.judged = unclaimed(detected, { wrappers, calls }, analysis.configs).map((d) => ({ ...d, verdict: judgeRequest(d.match, fctx) }));
   analysis.wrappers = wrappers;
   analysis.calls = calls.map((c) => ({ ...c, verdict: c.resolved ? judgeRequest(c.resolved, fctx) : null }));
 }
