@@ -44,4 +44,10 @@ describe('Python', () => {
     expect(result.findings.find((f) => f.line === 20)?.client).toBe('httpx');
     expect(result.secrets).toEqual(['0123456789abcdef0123']);
   });
+
+  it('reports a store API URL that no Python detector reads (urllib), and not another service\'s /api/v2', async () => {
+    const result = await scanFixture('python/urllib_call.py');
+    expect(rows(result.findings)).toEqual([['legacy-api-call', 5, null, '/v2/customers', 'store_v2_customers']]);
+    expect(result.findings[0]).toMatchObject({ client: 'unknown-client', fixable: false });
+  });
 });

@@ -51,4 +51,15 @@ describe('Ruby', () => {
     ]);
     expect(result.findings.filter((f) => f.line >= 23).every((f) => f.client === 'faraday')).toBe(true);
   });
+
+  it('reports a store API URL that no Ruby detector reads (Net::HTTP), never as fixable, credentials in the URL redacted', async () => {
+    const result = await scanFixture('ruby/net_http.rb');
+    expect(rows(result.findings)).toEqual([
+      ['legacy-api-call', 5, null, '/v2/orders', 'store_v2_orders'],
+      ['legacy-api-call', 12, null, '/v2/products', 'store_v2_products'],
+    ]);
+    expect(result.findings.every((f) => f.client === 'unknown-client' && !f.fixable)).toBe(true);
+    expect(result.secrets).toContain('0badc0de0badc0de0badc0de0badc0de');
+    expect(shownText(result.findings)).not.toContain('0badc0de0badc0de0badc0de0badc0de');
+  });
 });

@@ -7,6 +7,7 @@ import { parseSource, type LanguageKind } from './parser.ts';
 import { analyzePhp } from './php/index.ts';
 import { analyzePython } from './python/index.ts';
 import { analyzeRuby } from './ruby/index.ts';
+import { reportUnclaimedUrls } from './unclaimed-urls.ts';
 
 export { LanguageParseError } from './errors.ts';
 
@@ -35,7 +36,9 @@ export async function analyzeOtherLanguage(
   const tree = await parseSource(input.kind, input.text);
   try {
     const out: Collector = { findings: [], secrets: [] };
-    ANALYZERS[input.kind]({ path: input.path, text: input.text, root: tree.rootNode, config: ctx.config }, out);
+    const file: LanguageFile = { path: input.path, text: input.text, root: tree.rootNode, config: ctx.config };
+    ANALYZERS[input.kind](file, out);
+    reportUnclaimedUrls(file, out, input.kind);
     return { findings: out.findings, secrets: [...new Set(out.secrets)], comments: commentsOf(tree.rootNode) };
   } finally {
     tree.delete();
