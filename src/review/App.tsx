@@ -199,8 +199,9 @@ function extraItemLines(item: ReviewItem, shownDiff: ShownDiff): number {
 
 /**
  * The current item's diff, redone once the user entered the store hash for its domain: until then
- * the item's diff reads the hash from the environment, which is not what will be written. A result
- * counts only for the item and hash it was asked for; a failed one leaves the item's diff.
+ * the item's diff reads the hash from the environment, which is not what will be written. It is
+ * redone with every hash entered so far, as the write will be. A result counts only for the item
+ * and hashes it was asked for; a failed one leaves the item's diff.
  */
 function useStoreHashPreview(
   item: ReviewItem | undefined,
@@ -210,22 +211,23 @@ function useStoreHashPreview(
   const itemId = item?.rewritable ? item.id : undefined;
   const domain = item?.needsStoreHash?.domain;
   const hash = domain ? storeHashes[domain] : undefined;
-  const [result, setResult] = useState<{ itemId: string; hash: string; diff: string | null } | null>(null);
+  const hashesKey = JSON.stringify(Object.entries(storeHashes).sort());
+  const [result, setResult] = useState<{ itemId: string; hashesKey: string; diff: string | null } | null>(null);
 
   useEffect(() => {
-    if (!preview || !itemId || !domain || !hash) return;
+    if (!preview || !itemId || !hash) return;
     let stillShown = true;
     const settle = (diff: string | null) => {
-      if (stillShown) setResult({ itemId, hash, diff });
+      if (stillShown) setResult({ itemId, hashesKey, diff });
     };
-    preview(itemId, { [domain]: hash }).then(settle, () => settle(null));
+    preview(itemId, Object.fromEntries(JSON.parse(hashesKey) as Array<[string, string]>)).then(settle, () => settle(null));
     return () => {
       stillShown = false;
     };
-  }, [preview, itemId, domain, hash]);
+  }, [preview, itemId, hash, hashesKey]);
 
   const diff = item?.diff ?? null;
   if (!preview || !itemId || !hash) return { diff, updating: false };
-  if (result?.itemId !== itemId || result.hash !== hash) return { diff, updating: true };
+  if (result?.itemId !== itemId || result.hashesKey !== hashesKey) return { diff, updating: true };
   return { diff: result.diff ?? diff, updating: false };
 }

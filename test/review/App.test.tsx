@@ -266,6 +266,14 @@ describe('store hash prompt', () => {
     expect(previewWithStoreHashes).toHaveBeenCalledWith('c1', { 'shop.example.com': 'zzz999' });
   });
 
+  it('redoes the diff with every hash entered so far, as the write will use them', async () => {
+    const previewWithStoreHashes = vi.fn(async () => null);
+    const twoDomains = [makeItem('c1', 'src/c.js', 1, { domain: 'shop.example.com' }), makeItem('e1', 'src/e.js', 1, { domain: 'outlet.example.com' })];
+    const { press } = setup(twoDomains, { previewWithStoreHashes });
+    await press(KEY.enter, 'zzz999', KEY.enter, 'y', 'y', 'yyy888', KEY.enter, 'y');
+    await vi.waitFor(() => expect(previewWithStoreHashes).toHaveBeenCalledWith('e1', { 'shop.example.com': 'zzz999', 'outlet.example.com': 'yyy888' }));
+  });
+
   it('reports a hash the user chose not to save', async () => {
     const { press, onStoreHash } = setup(items());
     await press(KEY.enter, 'abc123', KEY.enter, 'n');
