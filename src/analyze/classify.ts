@@ -86,7 +86,9 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
     confidence = hasAuth ? 'high' : 'medium';
   } else if (hasAuth && knownResource) {
     confidence = host.kind === 'custom-domain' ? 'high' : 'medium';
-  } else if (hasAuth && hostNamesBigCommerce) {
+  } else if (hostNamesBigCommerce && (hasAuth || knownResource)) {
+    // Without auth in sight, a V2 resource on a host named after BigCommerce is still most likely a
+    // legacy call whose auth is added elsewhere (an interceptor, a helper): said, not left out.
     confidence = 'low';
   } else {
     return notLegacy(hasAuth ? 'A /api/v2 path on a host with no BigCommerce evidence.' : 'No basic auth and no BigCommerce host.');
@@ -120,9 +122,11 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
   const fixable = hasAuth && !browserSide && !xml && host.kind !== 'unknown' && dualMode !== 'inseparable' && !match.unknownClient;
   const reason = bigcommerceHost
     ? 'A request to a store host under /api/v2.'
-    : knownResource
-      ? 'Basic auth with a BigCommerce V2 resource path under /api/v2.'
-      : 'Basic auth under /api/v2 on a host named after BigCommerce.';
+    : !hasAuth
+      ? 'A BigCommerce V2 resource under /api/v2 on a host named after BigCommerce.'
+      : knownResource
+        ? 'Basic auth with a BigCommerce V2 resource path under /api/v2.'
+        : 'Basic auth under /api/v2 on a host named after BigCommerce.';
   return { url, parts, host, endpoint, hasAuth, browserSide, xml, legacy: true, reason, confidence, dualMode, fixable, notes };
 }
 

@@ -35,6 +35,14 @@ describe('analyzeJsSource', () => {
     expect(result.secrets).toEqual(expect.arrayContaining(['YXBpdXNlcjpmMDBkYmFiZTEyMzQ1Njc4OTA=', 'apiuser:f00dbabe1234567890']));
   });
 
+  it('reports a V2 resource on a host named after BigCommerce with low confidence when its auth is added out of sight', () => {
+    const findings = analyze('axios/auth-elsewhere.js').findings.filter((f) => f.rule === 'legacy-api-call');
+    expect(findings.map((f) => [f.line, f.endpoint, f.confidence, f.fixable])).toEqual([
+      [9, '/v2/orders', 'low', false],
+      [10, '/v2/products', 'low', false],
+    ]);
+  });
+
   it('says a custom domain carries no store hash', () => {
     const finding = at(analyze('fetch/custom-domain.cjs').findings, 7);
     expect(finding.host).toEqual({ kind: 'custom-domain', name: 'shop.example-outfitters.com', storeHash: null });
