@@ -8,7 +8,7 @@ describe('isDefaultExcluded', () => {
     (path) => expect(isDefaultExcluded(path)).toBe(true),
   );
 
-  it.each(['src/build.js', 'src/dist-config.json', 'src/vendors/a.js', 'admin.js', 'builder/a.js'])('keeps %s', (path) =>
+  it.each(['src/build.js', 'src/dist-config.json', 'src/vendors/a.js', 'admin.js', 'builder/a.js', 'src/dist', 'a/xgit/b.js', 'my.git/a.js'])('keeps %s', (path) =>
     expect(isDefaultExcluded(path)).toBe(false),
   );
 });
