@@ -2,7 +2,7 @@ import { promises as fs, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileError, SkippedFile } from '../types.ts';
 import { DiscoverError } from './errors.ts';
-import { DEFAULT_EXCLUDED_GLOBS, isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
+import { excludedFolderGlobs, isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
 import { listGitFiles } from './git.ts';
 import { trackedFilesContaining } from './git-grep.ts';
 import { fileKindOf, KIND_NAME_GLOBS } from './kinds.ts';
@@ -60,10 +60,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 
   const viaGit = targets.dirs.length > 0 && options.useGit !== false;
   // git searches only the files of a kind the scan reads: the rest cannot be marked needle-free.
-  // It also leaves out default-excluded folders (a committed vendor/ or node_modules/), but only
-  // when one folder is listed: an exclusion covers every folder, and `scan . dist` reads dist/.
   const gitRoot: GitSearchRoot = { root: rootReal, dirs: targets.dirs, names: KIND_NAME_GLOBS };
-  if (targets.dirs.length === 1) gitRoot.skip = DEFAULT_EXCLUDED_GLOBS;
   const onEarlyFiles = options.onEarlyFiles;
   // Files handed out early are the very objects the result holds (the scan matches them by identity).
   let early: Map<string, DiscoveredFile> | undefined;
@@ -74,6 +71,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     // started with the listing only slowed the listing down). The files it finds a needle in are
     // handed out as it finds them; the rest never need reading.
     const files = new Map<string, DiscoveredFile>();
+    // It also leaves out the default-excluded folders the listing holds (a committed vendor/ or
+    // node_modules/), but only when one folder is listed: an exclusion covers every folder, and
+    // `scan . dist` reads dist/.
+    if (needles && targets.dirs.length === 1) {
+      const globs = excludedFolderGlobs(relativeTo(targets.dirs[0], entries));
+      if (globs.length > 0) gitRoot.skip = globs;
+    }
     const searching = needles
       ? trackedFilesContaining(gitRoot, needles, (paths) => {
           const found = paths.map((path) => files.get(path)).filter((file) => file !== undefined);
@@ -245,6 +249,11 @@ function resolveTargets(root: string, rootReal: string, paths: readonly string[]
     }
   }
   return targets;
+}
+
+/** The entries' paths relative to a listed folder ('' is the root). */
+function* relativeTo(dir: string, entries: readonly ListedEntry[]): Iterable<string> {
+  for (const entry of entries) yield dir === '' ? entry.path : entry.path.slice(dir.length + 1);
 }
 
 /** Default excludes apply below the folders the user named: `scan dist` does look in dist. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/discover/discover.ts';
 import { nulSeparated, parseMatches, trackedFilesContaining, trackedMatches } from '../../src/discover/git-grep.ts';
-import { DEFAULT_EXCLUDED_GLOBS, isDefaultExcluded } from '../../src/discover/excludes.ts';
+import { excludedFolderGlobs, isDefaultExcluded } from '../../src/discover/excludes.ts';
 import { fileKindOf, KIND_NAME_GLOBS } from '../../src/discover/kinds.ts';
 import { ALL_PREFILTER_NEEDLES } from '../../src/discover/prefilter.ts';
 import type { DiscoveredFile } from '../../src/discover/types.ts';
@@ -82,10 +82,12 @@ describe('trackedFilesContaining', () => {
     committed(root);
     expect(excluded.filter((path) => !isDefaultExcluded(path))).toEqual([]);
     expect(kept.filter((path) => isDefaultExcluded(path))).toEqual(['lib/APP.MIN.JS']);
-    const found = await trackedFilesContaining({ root, dirs: [''], names: KIND_NAME_GLOBS, skip: DEFAULT_EXCLUDED_GLOBS }, ALL_PREFILTER_NEEDLES);
-    // Every path kept by the default excludes is searched ('lib/APP.MIN.JS' too, though the scan drops it).
-    expect([...(found ?? [])].sort()).toEqual([...kept].sort());
-    const inNodeModules = await trackedFilesContaining({ root, dirs: ['node_modules/pkg'], names: KIND_NAME_GLOBS, skip: DEFAULT_EXCLUDED_GLOBS }, ALL_PREFILTER_NEEDLES);
+    const skip = excludedFolderGlobs([...excluded, ...kept]);
+    expect(skip).toEqual(['**/dist/**', '**/node_modules/**', '**/vendor/**']);
+    const found = await trackedFilesContaining({ root, dirs: [''], names: KIND_NAME_GLOBS, skip }, ALL_PREFILTER_NEEDLES);
+    // Every path kept by the default excludes is searched (bundles too: the scan drops them itself).
+    expect([...(found ?? [])].sort()).toEqual([...kept, 'lib/app.min.js', 'lib/app.bundle.cjs'].sort());
+    const inNodeModules = await trackedFilesContaining({ root, dirs: ['node_modules/pkg'], names: KIND_NAME_GLOBS, skip }, ALL_PREFILTER_NEEDLES);
     expect(inNodeModules).toEqual(new Set(['node_modules/pkg/a.js']));
   });
 
@@ -160,7 +162,17 @@ describe('discoverFiles with needles', () => {
     const discovery = await discover(early);
     expect(marked(discovery.files)).toEqual(['src/held.js', 'src/plain.js', 'src/settings.yml']);
     expect(early.map((file) => file.path)).toEqual(['src/legacy.js']);
-    expect(discovery.git).toEqual({ root, dirs: [''], names: KIND_NAME_GLOBS, skip: DEFAULT_EXCLUDED_GLOBS });
+    expect(discovery.git).toEqual({ root, dirs: [''], names: KIND_NAME_GLOBS });
+  });
+
+  it('has git leave out the default-excluded folders the listing holds, and only those', async () => {
+    await addToTree(root, { 'node_modules/pkg/index.js': LEGACY, 'src/vendors/x.js': PLAIN });
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'deps');
+    const discovery = await discover();
+    expect(discovery.git?.skip).toEqual(['**/node_modules/**']);
+    expect(discovery.files.some((file) => file.path.startsWith('node_modules/'))).toBe(false);
+    expect(marked(discovery.files)).toEqual(['src/held.js', 'src/plain.js', 'src/settings.yml', 'src/vendors/x.js']);
   });
 
   it('searches a default-excluded folder when it is asked for by name next to another', async () => {
