@@ -53,6 +53,9 @@ const EXPECTED: Record<string, Row[]> = {
     ['legacy-api-call', 'template-concat.ts', 22, 'GET', '/v2/option_sets', 'store_v2_products_read_only', true],
   ],
   'axios': [
+    ['legacy-client-config', 'auth-elsewhere.js', 6, null, null, null, false],
+    ['legacy-api-call', 'auth-elsewhere.js', 9, 'GET', '/v2/orders', 'store_v2_orders_read_only', false],
+    ['legacy-api-call', 'auth-elsewhere.js', 10, 'GET', '/v2/products', 'store_v2_products_read_only', false],
     ['hardcoded-credential', 'call-forms.js', 4, null, null, null, true],
     ['legacy-request-wrapper', 'call-forms.js', 6, null, '/v2/banners', 'store_v2_marketing', true],
     ['legacy-api-call', 'call-forms.js', 7, 'GET', '/v2/customers', 'store_v2_customers_read_only', true],
