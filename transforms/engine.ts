@@ -9,6 +9,7 @@ import { matchProgram, type FileMatches, type LegacyWrapper } from '../src/analy
 import type { Verdict } from '../src/analyze/classify.ts';
 import type { Finding, NoteKind, PatchChange, RewriteSkip } from '../src/types.ts';
 import { clientPiece, type ClientPiece, type HeaderList } from './clients/index.ts';
+import { configHeaderNames } from './clients/shared.ts';
 import { planAuthRemoval, TOKEN_HEADER } from './lib/auth.ts';
 import { chainTop, createRewriteContext, enclosingFunction, envRead, quoted, tokenExpression, type RewriteContext, type RewriteSettings } from './lib/context.ts';
 import { anchorOf, materialize, type Op } from './lib/ops.ts';
@@ -214,6 +215,8 @@ function buildTargets(rc: RewriteContext, matches: FileMatches, idOf: (id: strin
   const targets: Target[] = [];
   const configIds = new Map<ClientConfigMatch, string>();
   for (const c of matches.configs) configIds.set(c.config, idOf(c.findingId, c.config.node));
+  // The configs asked for JSON themselves (see `planConfig`): their requests need no Accept of their own.
+  const acceptAtConfig = new Set(matches.configs.map((c) => c.config).filter((config) => takesHeaders(clientPiece(config.client), config)));
 
   for (const c of matches.configs) {
     const id = configIds.get(c.config)!;
@@ -242,16 +245,16 @@ function buildTargets(rc: RewriteContext, matches: FileMatches, idOf: (id: strin
       primary: finding,
       fixable: finding.fixable,
       covered: requestCoverage(rc, r.match),
-      plan: piece ? planRequest(rc, piece, r.match, [{ url: r.verdict.url, verdict: r.verdict }]) : { reason: `The codemod has no rewrite for ${r.match.client} yet.` },
+      plan: piece ? planRequest(rc, piece, r.match, [{ url: r.verdict.url, verdict: r.verdict }], acceptAtConfig) : { reason: `The codemod has no rewrite for ${r.match.client} yet.` },
       summary: changeSummary(finding),
     });
   }
 
-  for (const w of matches.wrappers) targets.push(wrapperTarget(rc, w, idOf, byId));
+  for (const w of matches.wrappers) targets.push(wrapperTarget(rc, w, idOf, byId, acceptAtConfig));
   return targets;
 }
 
-function wrapperTarget(rc: RewriteContext, w: LegacyWrapper, idOf: (id: string, node: AstNode) => string, byId: Map<string, Finding>): Target {
+function wrapperTarget(rc: RewriteContext, w: LegacyWrapper, idOf: (id: string, node: AstNode) => string, byId: Map<string, Finding>, acceptAtConfig: ReadonlySet<ClientConfigMatch>): Target {
   const id = idOf(w.findingId, w.wrapper.fn);
   const finding = byId.get(id)!;
   const callIds = w.calls.map((c) => idOf(c.findingId, c.call.call));
@@ -265,7 +268,7 @@ function wrapperTarget(rc: RewriteContext, w: LegacyWrapper, idOf: (id: string, 
     primary: finding,
     fixable: finding.fixable && calls.every((c) => c.fixable),
     covered: [w.wrapper.fn, ...requestCoverage(rc, inner), ...w.calls.map((c) => c.call.call)],
-    plan: piece ? planRequest(rc, piece, inner, urls) : { reason: `The codemod has no rewrite for ${inner.client} yet.` },
+    plan: piece ? planRequest(rc, piece, inner, urls, acceptAtConfig) : { reason: `The codemod has no rewrite for ${inner.client} yet.` },
     summary: `\`${w.wrapper.name}\` now sends its requests to the OAuth gateway with ${TOKEN_HEADER}${calls.length > 0 ? ` (${calls.length} call${calls.length === 1 ? '' : 's'} in this file)` : ''}.`,
   };
 }
@@ -280,7 +283,14 @@ function requestCoverage(rc: RewriteContext, match: RequestMatch): AstNode[] {
   return [chainTop(rc, match.call), ...match.auth.filter((a) => enclosingFunction(rc, a.node) === home).map((a) => a.node)];
 }
 
-function planRequest(rc: RewriteContext, piece: ClientPiece, match: RequestMatch, urls: Array<{ url: Verdict['url']; verdict: Verdict }>): TargetPlan | Refusal {
+/** `acceptAtConfig`: the configs whose own change adds the Accept header their requests send. */
+function planRequest(
+  rc: RewriteContext,
+  piece: ClientPiece,
+  match: RequestMatch,
+  urls: Array<{ url: Verdict['url']; verdict: Verdict }>,
+  acceptAtConfig: ReadonlySet<ClientConfigMatch>,
+): TargetPlan | Refusal {
   const ops: Op[] = [];
   let droppedSuffix = false;
   let hashFromEnv = false;
@@ -301,7 +311,9 @@ function planRequest(rc: RewriteContext, piece: ClientPiece, match: RequestMatch
   }
   const headers: HeaderList = [];
   if (!tokenPlaced && !piece.hasHeader(rc, match, TOKEN_HEADER)) headers.push([TOKEN_HEADER, tokenExpression(rc)]);
-  if (droppedSuffix && !piece.hasHeader(rc, match, 'accept')) headers.push(['Accept', quoted(rc, 'application/json')]);
+  // The gateway answers V2 in XML unless asked for JSON (BCFACTS 3.3), whether or not a `.json`
+  // suffix was dropped; a request through a rewritten config is asked for JSON there.
+  if (!piece.hasHeader(rc, match, 'accept') && !goesThrough(match.config, acceptAtConfig)) headers.push(acceptJson(rc));
   if (headers.length > 0) {
     const added = piece.addHeaders(rc, match, headers);
     if (isRefusal(added)) return added;
@@ -326,13 +338,31 @@ function planConfig(rc: RewriteContext, piece: ClientPiece, config: ClientConfig
     ops.push(...planned.ops);
     tokenPlaced ||= planned.tokenPlaced;
   }
-  if (!tokenPlaced) {
-    if (!piece.addConfigHeaders) return { reason: `The codemod cannot add headers to a ${config.client} config.` };
-    const added = piece.addConfigHeaders(rc, config, [[TOKEN_HEADER, tokenExpression(rc)]]);
+  if (!tokenPlaced && !piece.addConfigHeaders) return { reason: `The codemod cannot add headers to a ${config.client} config.` };
+  const headers: HeaderList = [];
+  if (!tokenPlaced) headers.push([TOKEN_HEADER, tokenExpression(rc)]);
+  if (takesHeaders(piece, config) && !configHeaderNames(rc, config).has('accept')) headers.push(acceptJson(rc));
+  if (headers.length > 0 && piece.addConfigHeaders) {
+    const added = piece.addConfigHeaders(rc, config, headers);
     if (isRefusal(added)) return added;
     ops.push(...added);
   }
   return { ops, hashFromEnv };
+}
+
+/** A config written as an options object literal its client's piece can add headers to (not `axios.defaults.x = ...`). */
+function takesHeaders(piece: ClientPiece | null, config: ClientConfigMatch): boolean {
+  return !!piece?.addConfigHeaders && config.options?.type === 'ObjectExpression';
+}
+
+function acceptJson(rc: RewriteContext): [string, string] {
+  return ['Accept', quoted(rc, 'application/json')];
+}
+
+/** Whether a request goes through one of these configs, or a config extending one. */
+function goesThrough(config: ClientConfigMatch | null, configs: ReadonlySet<ClientConfigMatch>): boolean {
+  for (let c = config; c; c = c.parent) if (configs.has(c)) return true;
+  return false;
 }
 
 /** Targets that touch the same code (a shared base URL, one headers object) form one change. */

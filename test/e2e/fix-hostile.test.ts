@@ -15,7 +15,7 @@ import { BIN, cleanTempDirsAfterAll, gitCommitAll, hashTree, makeTempDir, runCli
 cleanTempDirsAfterAll();
 
 const AUTH_LINE = "const H = { Authorization: 'Basic ' + Buffer.from(process.env.U + ':' + process.env.K).toString('base64') };";
-const REWRITTEN_AUTH_LINE = "const H = { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN };";
+const REWRITTEN_AUTH_LINE = "const H = { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN, Accept: 'application/json' };";
 const call = (resource: string) => `export const f = () => fetch('https://store-abc123.mybigcommerce.com/api/v2/${resource}', { headers: H });`;
 const gatewayCall = (resource: string) => `export const f = () => fetch('https://api.bigcommerce.com/stores/abc123/v2/${resource}', { headers: H });`;
 const legacyFile = (resource: string, eol = '\n') => `${AUTH_LINE}${eol}${call(resource)}${eol}`;

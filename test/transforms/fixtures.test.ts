@@ -10,8 +10,11 @@ import transformer from '../../transforms/legacy-to-oauth.ts';
 import { rewriteText, settingsFromOptions } from '../../transforms/jscodeshift.ts';
 
 const DIR = join(import.meta.dirname, '../../transforms/__testfixtures__');
-/** What a rewritten line may hold: a host or path piece, auth, headers, or the end of a removed block. */
-const LEGACY_LINE = /mybigcommerce|https?:\/\/|headers|\/api\/v2|\.json|authoriz|auth|basic|user|key|pass|^\s*[}\]]\)?,?;?\s*$/i;
+/**
+ * What a rewritten line may hold: a host or path piece, auth, headers, a request call (which gains
+ * its Accept header), or the end of a removed block.
+ */
+const LEGACY_LINE = /mybigcommerce|https?:\/\/|headers|\/api\/v2|\.json|authoriz|auth|basic|user|key|pass|\.(?:get|post|put|patch|delete|head)\(|^\s*[}\]]\)?,?;?\s*$/i;
 const inputs = readdirSync(DIR).filter((name) => name.includes('.input.')).sort();
 
 function api(): API {

@@ -8,12 +8,12 @@ async function customers() {
 
 async function validate(id, password) {
   return axios.post(`${STORE}/stores/q1w2e3/v2/customers/${id}/validate`, { password }, {
-    headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN },
+    headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN, Accept: 'application/json' },
   });
 }
 
 async function banners() {
-  return axios({ url: `${STORE}/stores/q1w2e3/v2/banners`, method: 'get', headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN } });
+  return axios({ url: `${STORE}/stores/q1w2e3/v2/banners`, method: 'get', headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN, Accept: 'application/json' } });
 }
 
 module.exports = { customers, validate, banners };

@@ -8,7 +8,7 @@ export async function brands() {
 }
 
 export async function deleteRedirect(id: string) {
-  return fetch(`${BASE}/redirects/${id}`, { method: 'DELETE', headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN as string } });
+  return fetch(`${BASE}/redirects/${id}`, { method: 'DELETE', headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN as string, Accept: 'application/json' } });
 }
 
 export async function blogPosts() {

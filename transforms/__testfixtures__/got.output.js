@@ -2,7 +2,7 @@ import got from 'got';
 
 const bc = got.extend({
   prefixUrl: 'https://api.bigcommerce.com/stores/z9y8x7/v2',
-  headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN },
+  headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN, Accept: 'application/json' },
   responseType: 'json',
 });
 

@@ -16,7 +16,7 @@ export function getStoreInfo(done) {
 }
 
 export function updateHook(id, body, done) {
-  const req = https.request({ hostname: STORE_HOST, path: `/stores/abc123/v2/hooks/${id}`, method: 'PUT', headers: { 'Content-Type': 'application/json' } }, done);
+  const req = https.request({ hostname: STORE_HOST, path: `/stores/abc123/v2/hooks/${id}`, method: 'PUT', headers: { 'Content-Type': 'application/json', Accept: 'application/json' } }, done);
   req.setHeader('X-Auth-Token', process.env.BIGCOMMERCE_ACCESS_TOKEN);
   req.end(body);
 }

@@ -7,7 +7,7 @@ function listProducts(cb) {
 }
 
 function updateProduct(id, fields, cb) {
-  request.put(`https://${HOST}/stores/abc123/v2/products/${id}`, { headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN }, json: fields }, cb);
+  request.put(`https://${HOST}/stores/abc123/v2/products/${id}`, { headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN, Accept: 'application/json' }, json: fields }, cb);
 }
 
 module.exports = { listProducts, updateProduct };

@@ -9,7 +9,7 @@ async function listOrders() {
 
 async function createCustomer(customer) {
   return superagent
-    .post(`${STORE}/customers`)
+    .post(`${STORE}/customers`).set('Accept', 'application/json')
     .set('X-Auth-Token', process.env.BIGCOMMERCE_ACCESS_TOKEN)
     .send(customer);
 }

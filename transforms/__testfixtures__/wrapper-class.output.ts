@@ -8,7 +8,7 @@ export class BigCommerceClient {
       method,
       url: this.base + path,
       data,
-      headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN as string },
+      headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN as string, Accept: 'application/json' },
     });
   }
 
