@@ -16,6 +16,7 @@ import {
   unwrap,
   type AstNode,
 } from './ast.ts';
+import { buildImportMap, type ImportMap } from './imports.ts';
 import { isHole, renderPartial, staticText, type PartialString } from './partial.ts';
 import type { Binding, FileIndex } from './scope.ts';
 
@@ -166,6 +167,9 @@ export function createEvaluator(index: FileIndex): Evaluator {
       const inner = staticText(evaluate(argumentAt(call, 0), env));
       return inner === null ? hole(call) : [{ text: callee.name === 'encodeURI' ? encodeURI(inner) : encodeURIComponent(inner) }];
     }
+    const helper = nodeHelperOf(callee);
+    if (helper === 'url.resolve' && call.arguments.length === 2) return resolveAgainst(evaluate(argumentAt(call, 1), env), evaluate(argumentAt(call, 0), env));
+    if (helper === 'util.format' && call.arguments.length > 0) return formatted(call, env);
     if (isMember(callee)) {
       const method = memberPropertyName(callee);
       if (method === 'concat') {
@@ -202,11 +206,57 @@ export function createEvaluator(index: FileIndex): Evaluator {
     return hole(call);
   }
 
+  /**
+   * Node's `url.resolve(base, path)` and `util.format(format, ...values)`, which older integrations
+   * build their URLs with: the callee as `url.resolve` / `util.format` when it is that export of
+   * Node's own module (`require('url')`, `import { format } from 'node:util'`), else null.
+   */
+  function nodeHelperOf(callee: AstNode): 'url.resolve' | 'util.format' | null {
+    const id = isMember(callee) ? unwrap(callee.object) : callee;
+    if (id?.type !== 'Identifier') return null;
+    const ref = importMap().of(id);
+    if (!ref || ref === 'global') return null;
+    const name = isMember(callee) ? (ref.imported === '*' || ref.imported === 'default' ? memberPropertyName(callee) : null) : ref.imported;
+    const module = ref.source.replace(/^node:/, '');
+    if (module === 'url' && name === 'resolve') return 'url.resolve';
+    if (module === 'util' && name === 'format') return 'util.format';
+    return null;
+  }
+
+  let imports: ImportMap | null = null;
+  function importMap(): ImportMap {
+    imports ??= buildImportMap(index);
+    return imports;
+  }
+
+  /** `util.format`: `%s`, `%d`, `%i`, `%f`, `%j`, `%o`, `%O` take the next value, `%%` is a percent sign, the values left over follow after spaces. */
+  function formatted(call: AstNode, env: Env | null): PartialString {
+    const format = staticText(evaluate(argumentAt(call, 0), env));
+    if (format === null) return hole(call);
+    const values = call.arguments.slice(1);
+    let next = 0;
+    const out: PartialString = [];
+    let at = 0;
+    for (const m of format.matchAll(/%[sdifjoO%]/g)) {
+      if (m.index > at) out.push({ text: format.slice(at, m.index) });
+      at = m.index + 2;
+      if (m[0] === '%%') out.push({ text: '%' });
+      else if (next < values.length) out.push(...evaluate(values[next++], env));
+      else out.push({ text: m[0] });
+    }
+    if (at < format.length) out.push({ text: format.slice(at) });
+    for (; next < values.length; next++) out.push({ text: ' ' }, ...evaluate(values[next], env));
+    return out;
+  }
+
   /** `new URL(path, base)`: resolved the way the URL parser would, as far as the parts are known. */
   function evaluateNewUrl(node: AstNode, env: Env | null): PartialString {
     const path = evaluate(argumentAt(node, 0), env);
     if (node.arguments.length < 2) return path;
-    const base = evaluate(argumentAt(node, 1), env);
+    return resolveAgainst(path, evaluate(argumentAt(node, 1), env));
+  }
+
+  function resolveAgainst(path: PartialString, base: PartialString): PartialString {
     const pathText = renderPartial(path);
     if (/^[a-z][a-z0-9+.-]*:/i.test(pathText)) return path;
     const baseText = renderPartial(base);

@@ -51,6 +51,15 @@ describe('evaluate', () => {
     expect(describeFirst(`probe(new URL('orders', 'https://s.test/api/v2/').toString())`)).toBe('https://s.test/api/v2/orders');
   });
 
+  it("reads Node's url.resolve and util.format, imported or required, and not a local helper of the same name", () => {
+    const base = "const STORE = 'https://s.test';";
+    expect(describeFirst(`const url = require('url'); ${base} probe(url.resolve(STORE, '/api/v2/orders'))`)).toBe('https://s.test/api/v2/orders');
+    expect(describeFirst(`import { resolve } from 'node:url'; ${base} probe(resolve(STORE + '/x/', 'orders'))`)).toBe('https://s.test/x/orders');
+    expect(describeFirst(`import util from 'util'; ${base} probe(util.format('%s/api/v2/orders/%d?%%', STORE, id))`)).toBe('https://s.test/api/v2/orders/${id}?%');
+    expect(describeFirst(`const { format } = require('node:util'); probe(format('%s/api/v2', 'https://s.test', 'extra'))`)).toBe('https://s.test/api/v2 extra');
+    expect(describeFirst(`const url = { resolve: (a, b) => b }; ${base} probe(url.resolve(STORE, '/api/v2/orders'))`)).not.toBe('https://s.test/api/v2/orders');
+  });
+
   it('describes process.env values as holes with their source', () => {
     const { ev, args } = probe(`probe(process.env.STORE_URL + '/api/v2')`);
     const value = ev.evaluate(args[0]);
