@@ -76,10 +76,13 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
   const notLegacy = (reason: string): Verdict => ({ url, parts, host, endpoint, hasAuth, browserSide, xml, legacy: false, reason, confidence: 'low', dualMode: 'none', fixable: false, notes: [] });
 
   if (parts.host && isGatewayHost(parts.host)) return notLegacy('The request already goes to the OAuth gateway.');
-  if (!isV2ApiPath(parts.path)) return notLegacy('The path is not under /api/v2.');
+  const hostNamesBigCommerce = hostPartial?.some((p) => isHole(p) && /bigcommerce|\bbc[_-]?store|store[_-]?hash/i.test(p.hole)) ?? false;
+  if (!isV2ApiPath(parts.path)) {
+    if (!mayHideLegacyBase(rendered, parts.path, hasAuth, hostNamesBigCommerce, fctx.text)) return notLegacy('The path is not under /api/v2.');
+    return opaqueVerdict(match, { url, parts, host, hasAuth, browserSide, xml }, fctx);
+  }
 
   const bigcommerceHost = host.kind === 'store-hostname' || host.kind === 'mybigcommerce-other';
-  const hostNamesBigCommerce = hostPartial?.some((p) => isHole(p) && /bigcommerce|\bbc[_-]?store|store[_-]?hash/i.test(p.hole)) ?? false;
   const knownResource = isKnownV2Resource(endpoint.endpoint);
   let confidence: Confidence;
   if (bigcommerceHost) {
@@ -130,6 +133,43 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
   return { url, parts, host, endpoint, hasAuth, browserSide, xml, legacy: true, reason, confidence, dualMode, fixable, notes };
 }
 
+/**
+ * A request with basic auth whose URL starts with a value not known statically, in a file that names
+ * a store host and the /api/v2 root (or through a value named after BigCommerce): its base may well be a store's
+ * `/api/v2`. Only when what follows could be a V2 path: nothing, or a V2 resource.
+ */
+function mayHideLegacyBase(rendered: string, path: string, hasAuth: boolean, hostNamesBigCommerce: boolean, text: string): boolean {
+  if (!hasAuth || !rendered.startsWith(HOLE)) return false;
+  if (path !== '' && !isKnownV2Resource(normalizeEndpoint(`/api/v2${path}`).endpoint)) return false;
+  // Both words: other services have /api/v2 paths too, and storefront links name store hosts.
+  return hostNamesBigCommerce || (STORE_HOST_WORD.test(text) && V2_ROOT_WORD.test(text));
+}
+
+const STORE_HOST_WORD = /mybigcommerce/i;
+const V2_ROOT_WORD = /\/api\/v2/i;
+
+/** Reported, with low confidence and no endpoint: the scope list says it is incomplete rather than guess a scope. */
+function opaqueVerdict(match: RequestMatch, seen: Pick<Verdict, 'url' | 'parts' | 'host' | 'hasAuth' | 'browserSide' | 'xml'>, fctx: FileContext): Verdict {
+  const shown = describePartial(seen.url);
+  const notes: Note[] = [
+    {
+      kind: 'dynamic-endpoint',
+      message: `The URL (${shown}) is not known statically, and this file uses the legacy API: if its base is a store's /api/v2, this is a legacy call. Check it; the scope it needs cannot be known.`,
+    },
+  ];
+  const dualMode = dualModeOf(match.call, fctx.index);
+  return {
+    ...seen,
+    endpoint: normalizeEndpoint(''),
+    legacy: true,
+    reason: 'Basic auth to a URL not known statically, in a file that uses the legacy API.',
+    confidence: 'low',
+    dualMode,
+    fixable: false,
+    notes,
+  };
+}
+
 /** A legacy-api-call finding for a judged request. */
 export function requestFinding(match: RequestMatch, verdict: Verdict, fctx: FileContext, extra: { trace?: TraceStep[]; notes?: Note[]; rule?: 'legacy-api-call' | 'legacy-request-wrapper'; message?: string; at?: AstNode } = {}): Finding {
   const at = extra.at ?? match.call;
@@ -159,7 +199,7 @@ export function requestFinding(match: RequestMatch, verdict: Verdict, fctx: File
 }
 
 function requestMessage(match: RequestMatch, verdict: Verdict): string {
-  const what = verdict.endpoint.endpoint ?? `${describePath(verdict)} (endpoint not known statically)`;
+  const what = verdict.endpoint.endpoint ?? `${describePath(verdict) || describePartial(verdict.url)} (endpoint not known statically)`;
   const method = match.method ?? 'A request (method not known statically)';
   const auth = verdict.hasAuth ? `basic auth (${authWords(match.auth)})` : 'no basic auth seen';
   const via = match.unknownClient ? `${match.client} (not an HTTP client this tool knows)` : match.client;

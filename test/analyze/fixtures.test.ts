@@ -48,6 +48,7 @@ const EXPECTED: Record<string, Row[]> = {
     ['legacy-api-call', 'headers.ts', 25, 'GET', '/v2/order_statuses', 'store_v2_orders_read_only', true],
     ['legacy-api-call', 'literal.js', 7, 'GET', '/v2/orders', 'store_v2_orders_read_only', true],
     ['legacy-api-call', 'literal.js', 14, 'GET', '/v2/orders/count', 'store_v2_orders_read_only', true],
+    ['legacy-api-call', 'opaque-url.js', 7, 'GET', null, null, false],
     ['legacy-api-call', 'template-concat.ts', 8, 'GET', '/v2/products/{id}', 'store_v2_products_read_only', true],
     ['legacy-api-call', 'template-concat.ts', 13, 'PUT', '/v2/products/{id}', 'store_v2_products', true],
     ['legacy-api-call', 'template-concat.ts', 22, 'GET', '/v2/option_sets', 'store_v2_products_read_only', true],

@@ -43,6 +43,13 @@ describe('analyzeJsSource', () => {
     ]);
   });
 
+  it('reports basic auth to a URL not known statically, in a file naming a store\'s /api/v2, with low confidence and no endpoint', () => {
+    const findings = analyze('fetch/opaque-url.js').findings;
+    expect(findings.map((f) => [f.line, f.confidence, f.endpoint, f.fixable])).toEqual([[7, 'low', null, false]]);
+    expect(kinds(findings[0])).toContain('dynamic-endpoint');
+    // A static path that is no V2 resource (`/health`) after the unknown part is left alone.
+  });
+
   it('says a custom domain carries no store hash', () => {
     const finding = at(analyze('fetch/custom-domain.cjs').findings, 7);
     expect(finding.host).toEqual({ kind: 'custom-domain', name: 'shop.example-outfitters.com', storeHash: null });
