@@ -74,8 +74,12 @@ function redactUrlPasswords(text: string): string {
   );
 }
 
-/** Names whose value is a credential: `BC_API_KEY`, `password`, `ACCESS_TOKEN`, `apiKey`, `pass`, ... */
-const SECRET_NAME = String.raw`[A-Za-z_][\w.-]*?(?:api[_-]?key|apikey|password|passwd|pass|pwd|secret|token)|api[_-]?key|apikey|password|passwd|pass|pwd|secret|token`;
+/**
+ * Names whose value is a credential: `BC_API_KEY`, `password`, `ACCESS_TOKEN`, `apiKey`, `pass`, and a
+ * bare `key` (an option of a client the tool does not know, `{ url, key: '…' }`, whose call line a
+ * finding shows).
+ */
+const SECRET_NAME = String.raw`[A-Za-z_][\w.-]*?(?:api[_-]?key|apikey|password|passwd|pass|pwd|secret|token)|api[_-]?key|apikey|password|passwd|pass|pwd|secret|token|key`;
 
 /** Unquoted `.env` / YAML values: `API_KEY=value`, `export PASSWORD=value`, `token: value`. */
 const ENV_LINE = new RegExp(

@@ -103,6 +103,11 @@ describe('redactText', () => {
     expect(redactText('{ "api_key": "0123456789abcdef" }', none)).toBe('{ "api_key": "0123…(redacted)" }');
   });
 
+  it('redacts a literal given as a bare key option, and not a name that merely ends in key', () => {
+    expect(redactText("sdk.call({ url, key: '0123456789abcdef' })", none)).toBe("sdk.call({ url, key: '0123…(redacted)' })");
+    expect(redactText("const monkey = 'banana'; cache.set(cacheKey, 'orders')", none)).toBe("const monkey = 'banana'; cache.set(cacheKey, 'orders')");
+  });
+
   it('redacts credentials in query parameters', () => {
     expect(redactText('https://x.test/a?api_key=abcdef123&limit=5', none)).toBe(
       'https://x.test/a?api_key=…(redacted)&limit=5',
