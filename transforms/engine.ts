@@ -292,13 +292,11 @@ function planRequest(
   acceptAtConfig: ReadonlySet<ClientConfigMatch>,
 ): TargetPlan | Refusal {
   const ops: Op[] = [];
-  let droppedSuffix = false;
   let hashFromEnv = false;
   for (const { url, verdict } of urls) {
     const planned = planUrlRewrite(rc, url, verdict.host, { layout: piece.layout, base: false });
     if (isRefusal(planned)) return planned;
     ops.push(...planned.ops);
-    droppedSuffix ||= planned.droppedSuffix;
     hashFromEnv ||= planned.hashFromEnv;
   }
   if (match.auth.length === 0) return { reason: 'No basic auth was seen on this call, so there is nothing to replace.' };

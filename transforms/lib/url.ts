@@ -13,8 +13,6 @@ export const GATEWAY_HOST = 'api.bigcommerce.com';
 
 export interface UrlRewrite {
   ops: Op[];
-  /** A `.json` suffix was dropped: the request must ask for JSON with `Accept`. */
-  droppedSuffix: boolean;
   /** Credentials were taken out of the URL: the request needs the token header instead. */
   removedUserinfo: boolean;
   /** The store hash is read from the environment: the user must set it. */
@@ -100,13 +98,11 @@ export function planUrlRewrite(rc: RewriteContext, url: PartialString, host: Hos
     return { reason: 'The host is not static text the codemod can rewrite.' };
   }
 
-  let droppedSuffix = false;
   if (!options.base) {
     const pathEnd = pathStart + parts.path.length;
     let end = pathEnd;
     if (/\.json$/i.test(parts.path)) {
       subs.push({ start: pathEnd - 5, end: pathEnd, pieces: [] });
-      droppedSuffix = true;
       end = pathEnd - 5;
     }
     // The gateway answers a trailing slash with 403.
@@ -122,7 +118,7 @@ export function planUrlRewrite(rc: RewriteContext, url: PartialString, host: Hos
     if (isRefusal(mapped)) return mapped;
     ops.push(...mapped);
   }
-  return { ops, droppedSuffix, removedUserinfo: parts.userinfoRange !== null, hashFromEnv };
+  return { ops, removedUserinfo: parts.userinfoRange !== null, hashFromEnv };
 }
 
 /**
