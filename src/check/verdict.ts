@@ -5,7 +5,7 @@ import { filterByBaseline, type Baseline } from './baseline.ts';
 import { checkScopeBudget, type BudgetViolation } from './budget.ts';
 import { INCOMPLETE, LEGACY_FOUND, OK, type ExitCode } from './exit-codes.ts';
 import { applySuppressions } from './suppress.ts';
-import type { Finding, Report, RuleId, Suppression, UnmappedEndpoint } from '../types.ts';
+import type { Confidence, Finding, Report, RuleId, Suppression, UnmappedEndpoint } from '../types.ts';
 
 export interface CheckInput {
   report: Report;
@@ -14,6 +14,8 @@ export interface CheckInput {
   /** The scope budget; null or absent when none is set. */
   allowedScopes?: string[] | null;
   allowIncomplete: boolean;
+  /** Findings of lower confidence do not fail the check (they are counted in the reasons); all do when absent. */
+  minConfidence?: Confidence;
 }
 
 export interface CheckOutcome {
@@ -35,6 +37,8 @@ export interface CheckOutcome {
 
 const SUPPRESSION_RULES: ReadonlySet<RuleId> = new Set(['suppression-without-reason', 'unused-suppression']);
 
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
 const RULE_WORDS: Record<RuleId, [string, string]> = {
   'legacy-api-call': ['legacy API call', 'legacy API calls'],
   'legacy-request-wrapper': ['legacy request wrapper', 'legacy request wrappers'],
@@ -53,10 +57,13 @@ export function decideCheck(input: CheckInput): CheckOutcome {
   const baseline = input.baseline
     ? filterByBaseline(candidates, input.baseline)
     : { new: candidates, known: [] as Finding[], fixedCount: 0 };
+  const minimum = input.minConfidence;
+  const failingFindings = minimum ? baseline.new.filter((f) => SUPPRESSION_RULES.has(f.rule) || CONFIDENCE_RANK[f.confidence] >= CONFIDENCE_RANK[minimum]) : baseline.new;
+  const belowMinimum = baseline.new.length - failingFindings.length;
 
   // assembleReport renumbers duplicate ids in place, so it only ever sees copies.
   const needed = withFindings(report, copies(suppression.kept));
-  const shown = withFindings(report, copies(baseline.new));
+  const shown = withFindings(report, copies(failingFindings));
   const incomplete = !needed.summary.complete;
   const rendered: Report = {
     ...shown,
@@ -66,16 +73,17 @@ export function decideCheck(input: CheckInput): CheckOutcome {
   };
 
   const budgetViolations = input.allowedScopes ? checkScopeBudget(needed.scopes, input.allowedScopes) : [];
-  const failing = baseline.new.length > 0 || budgetViolations.length > 0;
+  const failing = failingFindings.length > 0 || budgetViolations.length > 0;
   const exitCode: ExitCode = failing ? LEGACY_FOUND : incomplete && !input.allowIncomplete ? INCOMPLETE : OK;
 
   const reasons = [
-    ...findingReasons(baseline.new),
+    ...findingReasons(failingFindings),
     ...budgetViolations.map((v) => v.message),
     ...(incomplete ? [incompleteReason(report, needed.unmapped, input)] : []),
     ...contextReasons(suppression.suppressed.length, baseline.known.length, baseline.fixedCount, input.baseline !== undefined),
+    ...(belowMinimum > 0 ? [`${count(belowMinimum, 'finding')} below --min-confidence ${minimum} not counted.`] : []),
   ];
-  if (exitCode === OK && !incomplete) reasons.unshift('No legacy auth found.');
+  if (exitCode === OK && !incomplete) reasons.unshift(belowMinimum > 0 ? `No legacy auth at or above --min-confidence ${minimum}.` : 'No legacy auth found.');
 
   return {
     exitCode,

@@ -6,6 +6,7 @@ import { progressReporter } from './progress.ts';
 import { addCommonOptions, resolveTarget, type CommonFlags } from './target.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
+import type { Confidence } from '../types.ts';
 
 export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
@@ -17,6 +18,7 @@ interface CheckFlags extends CommonFlags {
   writeBaseline?: string;
   allowedScopes?: string;
   allowIncomplete?: boolean;
+  minConfidence?: Confidence;
 }
 
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -30,6 +32,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .option('--write-baseline <file>', "record today's findings as the baseline, then exit 0")
     .option('--allowed-scopes <scopes>', 'comma-separated scope budget (overrides allowedScopes in the config)')
     .option('--allow-incomplete', 'exit 0 instead of 3 when the only problem is an incomplete analysis')
+    .addOption(new Option('--min-confidence <level>', 'fail only on findings of this confidence or higher (the others are counted, not shown)').choices(['low', 'medium', 'high']))
     .addHelpText('after', `\n${CHECK_EXIT_CODES_HELP}\n\nWith --format github and GITHUB_STEP_SUMMARY set, a Markdown summary is appended to it.`);
   addCommonOptions(command).action(async (paths: string[], flags: CheckFlags) => {
     if (flags.baseline && flags.writeBaseline) throw new UsageError('--baseline and --write-baseline cannot be used together');
@@ -59,6 +62,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
       baseline,
       allowedScopes,
       allowIncomplete: Boolean(flags.allowIncomplete),
+      minConfidence: flags.minConfidence,
     });
 
     if (flags.writeBaseline) {

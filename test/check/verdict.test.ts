@@ -37,6 +37,16 @@ describe('decideCheck', () => {
     expect(outcome.reasons[0]).toBe('Legacy auth found: 1 legacy API call.');
   });
 
+  it('fails only on findings at or above --min-confidence, and counts the others in the reasons', () => {
+    const low = { ...legacyCall({ line: 5 }), confidence: 'low' as const };
+    const outcome = decide(reportOf([low, legacyCall({ line: 9, endpoint: '/v2/products' })]), { minConfidence: 'medium' });
+    expect(outcome.exitCode).toBe(LEGACY_FOUND);
+    expect(outcome.report.findings.map((f) => f.line)).toEqual([9]);
+    expect(outcome.reasons).toEqual(['Legacy auth found: 1 legacy API call.', '1 finding below --min-confidence medium not counted.']);
+    expect(decide(reportOf([low]), { minConfidence: 'medium' }).exitCode).toBe(OK);
+    expect(decide(reportOf([low])).exitCode).toBe(LEGACY_FOUND);
+  });
+
   it('exits LEGACY_FOUND for a hard-coded credential alone', () => {
     const outcome = decide(reportOf([credential()]));
     expect(outcome.exitCode).toBe(LEGACY_FOUND);

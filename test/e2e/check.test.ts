@@ -19,6 +19,16 @@ describe('check exit codes', () => {
     expect(stdout).toContain('No legacy auth found.');
   });
 
+  it('exits 0 with --min-confidence medium when only low-confidence findings remain, and counts them', async () => {
+    const dir = await makeTempDir('bc-check-confidence-');
+    await writeFile(join(dir, 'api.js'), await readFile(join(import.meta.dirname, '../../fixtures/scan/axios/auth-elsewhere.js')));
+    expect((await runCli(['check', '--no-git'], { cwd: dir })).code).toBe(1);
+    const { stdout, code } = await runCli(['check', '--no-git', '--min-confidence', 'medium'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('No legacy auth at or above --min-confidence medium.');
+    expect(stdout).toContain('3 findings below --min-confidence medium not counted.');
+  });
+
   it('exits 1 when legacy auth remains, and says what was found', async () => {
     const dir = await copyFixture('example-app');
     const { stdout, code } = await runCli(['check'], { cwd: dir });
