@@ -24,7 +24,7 @@ import { parseJs } from './parse.ts';
 import { indexFile } from './scope.ts';
 import { redactSnippet, snippetOf } from './snippet.ts';
 import { unclaimed, withoutSecondReadings } from './unclaimed.ts';
-import { findWrappers, reachesThrough, type DetectedRequest, type WrapperCall, type WrapperDef } from './wrappers.ts';
+import { byWrapperReached, findWrappers, type DetectedRequest, type WrapperCall, type WrapperDef } from './wrappers.ts';
 import { byCodeUnit } from '../order.ts';
 
 export interface LegacyRequest {
@@ -118,15 +118,15 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
       for (const secret of auth.hardcoded) if (!secretNodes.has(secret.node)) secretNodes.set(secret.node, { secret, client: match.client, verdict });
     }
   };
-  const requestWrapper = (match: RequestMatch) => wrappers.find((w) => !w.via && w.request.match === match);
+  const wrapperOfRequest = new Map(wrappers.filter((w) => !w.via).map((w) => [w.request.match, w]));
+  const callsThrough = byWrapperReached(resolvedCalls, (c) => c.call.wrapper);
   const legacyWrappers = wrappers
-    .map((w) => ({
-      wrapper: w,
-      ownVerdict: judgeRequest(w.request.match, fctx),
-      calls: resolvedCalls.filter((c) => c.call.wrapper === w),
-      through: resolvedCalls.filter((c) => reachesThrough(c.call, w)),
-    }))
+    .map((w) => {
+      const through = callsThrough.get(w) ?? [];
+      return { wrapper: w, ownVerdict: judgeRequest(w.request.match, fctx), calls: through.filter((c) => c.call.wrapper === w), through };
+    })
     .filter((w) => w.ownVerdict.legacy || w.through.length > 0);
+  const legacyWrapperSet = new Set(legacyWrappers.map((w) => w.wrapper));
   for (const j of judged) if (j.verdict.legacy) collect(j.match, j.verdict);
   for (const c of resolvedCalls) collect(c.match, c.verdict);
   for (const config of configs) {
@@ -138,8 +138,8 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
 
   for (const j of judged) {
     if (!j.verdict.legacy) continue;
-    const wrapped = requestWrapper(j.match);
-    const isLegacyWrapper = wrapped && legacyWrappers.some((w) => w.wrapper === wrapped);
+    const wrapped = wrapperOfRequest.get(j.match);
+    const isLegacyWrapper = wrapped !== undefined && legacyWrapperSet.has(wrapped);
     if (isLegacyWrapper) {
       matches.requests.push({ detector: j.detector.name, match: j.match, verdict: j.verdict, findingId: null });
       continue;

@@ -11,12 +11,8 @@ export function snippetOf(text: string, line: number, endLine: number): string {
     const lines = text.split(/\r?\n/);
     return lines.slice(line - 1, Math.min(endLine, line + MAX_SNIPPET_LINES - 1, lines.length)).join('\n');
   }
-  let start = 0;
-  for (let k = 1; k < line; k++) {
-    const next = text.indexOf('\n', start);
-    if (next === -1) return '';
-    start = next + 1;
-  }
+  let start = line > FAR_LINE ? lineStart(text, line) : countedLineStart(text, line);
+  if (start === -1) return '';
   const out: string[] = [];
   for (let k = 0; k < count; k++) {
     const next = text.indexOf('\n', start);
@@ -26,6 +22,36 @@ export function snippetOf(text: string, line: number, endLine: number): string {
     start = next + 1;
   }
   return out.join('\n');
+}
+
+/**
+ * Past this line, the start of a line is looked up in the file's line index instead of found by
+ * counting from the top: a file with thousands of findings (a generated client) made that quadratic.
+ */
+const FAR_LINE = 200;
+
+/** The last file indexed: findings are made file by file, so one is enough. */
+let indexed: { text: string; starts: number[] } | null = null;
+
+/** Where 1-based line `line` starts, counting from the top, or -1 past the end. */
+function countedLineStart(text: string, line: number): number {
+  let start = 0;
+  for (let k = 1; k < line; k++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) return -1;
+    start = next + 1;
+  }
+  return start;
+}
+
+/** Where 1-based line `line` starts, from the file's line index, or -1 past the end. */
+function lineStart(text: string, line: number): number {
+  if (indexed?.text !== text) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    indexed = { text, starts };
+  }
+  return indexed.starts[line - 1] ?? -1;
 }
 
 /** Replaces every occurrence of a known secret (longest first) by its redacted form. */

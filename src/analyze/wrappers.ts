@@ -111,12 +111,21 @@ export function innermostWrapper(def: WrapperDef): WrapperDef {
   return current;
 }
 
-/** True when `call` was made through `def`, directly or through wrappers that call it. */
-export function reachesThrough(call: WrapperCall, def: WrapperDef): boolean {
-  for (let current: WrapperDef | null = call.wrapper; current; current = current.via?.inner ?? null) {
-    if (current === def) return true;
+/**
+ * The items grouped under every wrapper they go through: the one they call (`wrapperOf`) and each
+ * wrapper that one calls in turn. One pass over the items, however many wrappers a file has (a
+ * generated client can have thousands, where asking each wrapper of each item was quadratic).
+ */
+export function byWrapperReached<T>(items: readonly T[], wrapperOf: (item: T) => WrapperDef): Map<WrapperDef, T[]> {
+  const out = new Map<WrapperDef, T[]>();
+  for (const item of items) {
+    for (let current: WrapperDef | null = wrapperOf(item); current; current = current.via?.inner ?? null) {
+      const list = out.get(current);
+      if (list) list.push(item);
+      else out.set(current, [item]);
+    }
   }
-  return false;
+  return out;
 }
 
 /** Functions (innermost first) whose parameters reach the request's URL, method or options. */

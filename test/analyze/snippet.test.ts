@@ -14,6 +14,17 @@ describe('snippetOf', () => {
     );
   });
 
+  it('gives the same lines far down a long file, read from its line index, across files in turn', () => {
+    const file = (name: string, count: number, eol: string) => Array.from({ length: count }, (_, i) => `${name} ${i + 1}`).join(eol);
+    const texts = [file('a', 900, '\n'), file('b', 400, '\r\n'), `${file('c', 300, '\n')}\n`];
+    for (const text of [...texts, ...texts]) {
+      const lines = text.split(/\r?\n/);
+      for (const line of [150, 201, 250, 299, 300, 301, 399, 400, 401, 899, 900, 901, 2000]) {
+        expect(snippetOf(text, line, line + 2)).toBe(lines.slice(line - 1, Math.min(line + 2, lines.length)).join('\n'));
+      }
+    }
+  });
+
   it('keeps a lone \\r and drops the one before \\n', () => {
     expect(snippetOf('one\r\ntwo\rstill two\r\nthree\r\nfour', 2, 5)).toBe('two\rstill two\nthree\nfour');
   });

@@ -9,7 +9,7 @@ import type { ClientConfigMatch, HardcodedSecret, RequestMatch } from '../detect
 import { makeFinding } from '../finding.ts';
 import type { FileMatches } from '../js-file.ts';
 import { redactSnippet, snippetOf } from '../snippet.ts';
-import { reachesThrough, type WrapperDef } from '../wrappers.ts';
+import { byWrapperReached, type WrapperDef } from '../wrappers.ts';
 import type { CrossCall } from './cross-calls.ts';
 import type { ProjectModel } from './model.ts';
 import { provenanceNotes, traceOf } from './trace.ts';
@@ -58,15 +58,14 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
   }
   for (const u of units) {
     const out = byUnit.get(u)!;
+    const verdictOf = new Map(u.judged.map((j) => [j.match, j.verdict]));
+    const sameFileThrough = byWrapperReached(u.calls.filter((c) => c.verdict?.legacy), (c) => c.wrapper);
+    const acrossThrough = byWrapperReached(crossCallsByOwner.get(u) ?? [], (c) => c.wrapper);
     const legacyWrappers = u.wrappers
-      .map((w) => {
-        const own = ownVerdict(u, w);
-        const sameFile = u.calls.filter((c) => c.verdict?.legacy && reachesThrough(c, w));
-        const across = (crossCallsByOwner.get(u) ?? []).filter((c) => reachesThroughDef(c.wrapper, w));
-        return { wrapper: w, own, sameFile, across };
-      })
+      .map((w) => ({ wrapper: w, own: verdictOf.get(w.request.match)!, sameFile: sameFileThrough.get(w) ?? [], across: acrossThrough.get(w) ?? [] }))
       .filter((w) => w.own.legacy || w.sameFile.length > 0 || w.across.length > 0);
-    const viaLegacyWrapper = (match: RequestMatch) => legacyWrappers.some((w) => !w.wrapper.via && w.wrapper.request.match === match);
+    const directLegacyRequests = new Set(legacyWrappers.filter((w) => !w.wrapper.via).map((w) => w.wrapper.request.match));
+    const viaLegacyWrapper = (match: RequestMatch) => directLegacyRequests.has(match);
 
     for (const j of u.judged) {
       if (!j.verdict.legacy) continue;
@@ -168,16 +167,6 @@ function recordProjectEdits(model: ProjectModel, items: ReadonlyArray<{ finding:
       if (verdict.fixable && verdict.host.storeHash) recordEdits(finding, [...projectEditsOf(finding), ...envEdits]);
     }
   }
-}
-
-/** The verdict on the request a wrapper sends, as judged without any caller's arguments. */
-function ownVerdict(u: UnitAnalysis, w: WrapperDef): Verdict {
-  return u.judged.find((j) => j.match === w.request.match)!.verdict;
-}
-
-function reachesThroughDef(start: WrapperDef, def: WrapperDef): boolean {
-  for (let current: WrapperDef | null = start; current; current = current.via?.inner ?? null) if (current === def) return true;
-  return false;
 }
 
 function withTrace(model: ProjectModel, owner: UnitAnalysis, finding: Finding, match: RequestMatch, verdict: Verdict, extra: Finding['trace'] = []): Finding {
