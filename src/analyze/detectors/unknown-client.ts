@@ -17,7 +17,7 @@ import { renderPartial } from '../partial.ts';
 import { callDetector, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
 import { credentialOptions, headerAndUrlAuth, optionValue, urlExpression } from './shared.ts';
 
-export const UNKNOWN_CLIENT = 'unknown-client';
+const UNKNOWN_CLIENT = 'unknown-client';
 
 const METHODS: Readonly<Record<string, HttpMethod>> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'HEAD',
