@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { runToFile } from './run-to-file.ts';
 import type { GitSearchRoot } from './types.ts';
 
 // Searching with git instead of reading every file here (issue 7): git grep is multi-threaded C,
@@ -52,10 +53,10 @@ export function nulSeparated(): (chunk: Buffer) => string[] {
  */
 export async function trackedMatches(where: GitSearchRoot, patterns: readonly string[]): Promise<Map<string, string[]> | null> {
   if (patterns.length === 0) return new Map();
-  const chunks: Buffer[] = [];
-  // One thread: this search runs while the scan analyzes files on the other core.
-  const complete = await runGitGrep(where, ['--threads=1', '-o', '-P', '-e', patterns.join('|')], (chunk) => chunks.push(chunk));
-  return complete ? parseMatches(Buffer.concat(chunks)) : null;
+  // One thread: this search runs while the scan analyzes files on the other core. Its output (every
+  // import line of the tree) goes to a file, which git fills while this thread is busy parsing.
+  const { code, stdout, stderr } = await runToFile('git', gitGrepArgs(where, ['--threads=1', '-o', '-P', '-e', patterns.join('|')]), { cwd: where.root, env: grepEnv() });
+  return searchedAll(code, stderr !== '') ? parseMatches(stdout) : null;
 }
 
 /** Records are `path NUL match LF`; a path may hold LF, a match never does (git matches line by line). */
@@ -75,28 +76,40 @@ export function parseMatches(output: Buffer): Map<string, string[]> {
   return out;
 }
 
-/** Resolves true when git searched every file: exit 0, or 1 ("nothing matched"), and nothing on stderr. */
-function runGitGrep({ root: cwd, dirs, names, skip = [] }: GitSearchRoot, search: string[], onOutput: (chunk: Buffer) => void): Promise<boolean> {
+/** Runs git grep, streaming its output; resolves whether it searched every file. */
+function runGitGrep(where: GitSearchRoot, search: string[], onOutput: (chunk: Buffer) => void): Promise<boolean> {
+  return new Promise((resolve) => {
+    let failed = false;
+    const child = spawn('git', gitGrepArgs(where, search), { cwd: where.root, env: grepEnv(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', () => (failed = true));
+    child.on('error', () => (failed = true));
+    child.on('close', (code) => resolve(searchedAll(code, failed)));
+  });
+}
+
+/** git searched every file: exit 0, or 1 ("nothing matched"), and nothing on stderr. */
+function searchedAll(code: number | null, complained: boolean): boolean {
+  return !complained && (code === 0 || code === 1);
+}
+
+/** LC_ALL=C: bytes are matched as bytes (PCRE without UTF mode, no error on invalid UTF-8). */
+function grepEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, LC_ALL: 'C' };
+}
+
+function gitGrepArgs({ dirs, names, skip = [] }: GitSearchRoot, search: string[]): string[] {
   const pathspecs = [
     ...(names ? namePathspecs(dirs, names) : dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`)),
     ...skipPathspecs(dirs, skip),
   ];
-  const args = [
+  return [
     // The user's settings must not change the output's shape or what is searched.
     '-c', 'grep.lineNumber=false', '-c', 'grep.column=false', '-c', 'grep.fullName=false',
     '-c', 'submodule.recurse=false', '-c', 'color.grep=never', '-c', 'grep.fallbackToNoIndex=false',
     // -a: binary files are searched as text (the reader judges them); -z: paths end with NUL.
     'grep', '-a', '-z', ...search, '--', ...pathspecs,
   ];
-  return new Promise((resolve) => {
-    let failed = false;
-    // LC_ALL=C: bytes are matched as bytes (PCRE without UTF mode, no error on invalid UTF-8).
-    const child = spawn('git', args, { cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-    child.stdout.on('data', onOutput);
-    child.stderr.on('data', () => (failed = true));
-    child.on('error', () => (failed = true));
-    child.on('close', (code) => resolve(!failed && (code === 0 || code === 1)));
-  });
 }
 
 /** One pathspec per folder and name glob: `**` matches any depth, the glob only the last segment. */

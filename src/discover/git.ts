@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import type { ListedEntry, Listing } from './listing.ts';
+import { runToFile } from './run-to-file.ts';
 
 const SYMLINK_MODE = '120000';
 /** A submodule: its files belong to another repository. */
@@ -77,10 +77,9 @@ function trackedEntries(listing: string): ListedEntry[] {
   return entries;
 }
 
-function git(cwd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, windowsHide: true }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
-    );
-  });
+/** git's output, or a rejection when it fails. Through a file, since the tracked listing runs to megabytes (run-to-file.ts). */
+async function git(cwd: string, args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await runToFile('git', args, { cwd });
+  if (code !== 0) throw new Error(`git ${args[0]} failed (${code ?? 'not started'}): ${stderr.trim()}`);
+  return stdout.toString('utf8');
 }
