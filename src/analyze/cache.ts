@@ -25,8 +25,10 @@ export interface CleanVerdict {
 }
 
 export interface CacheStats {
-  /** Files whose verdict came from the cache. */
+  /** Files whose verdict came from the cache (every listed file when the whole result did). */
   reused: number;
+  /** The whole result was the one kept from the last scan of the unchanged tree (result-cache.ts). */
+  result?: boolean;
   /** Why the cache could not be read or written, when it could not (the scan is only slower). */
   problem?: string;
 }
@@ -60,23 +62,31 @@ export function hasVerdictCache(options: ScanCacheOptions & { root: string }): b
 }
 
 function cachePath(options: ScanCacheOptions & { root: string }): string {
-  return join(options.dir, `${digest(realRoot(options.root)).slice(0, 20)}.json`);
+  return cacheFileStem(options) + '.json';
+}
+
+/** The cache files of one scanned root share this path, before their suffix. */
+export function cacheFileStem(options: ScanCacheOptions & { root: string }): string {
+  return join(options.dir, digest(realRoot(options.root)).slice(0, 20));
 }
 
 export function openVerdictCache(options: ScanCacheOptions & { root: string; config: Config }): VerdictCache {
   const path = cachePath(options);
   const fingerprint = analysisFingerprint(options.config);
-  // Looked up as read: no copy, each entry checked when it is used.
-  let old: Record<string, unknown> = {};
   let problem: string | undefined;
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
-    if (parsed.format === FORMAT && parsed.fingerprint === fingerprint && parsed.entries && typeof parsed.entries === 'object') {
-      old = parsed.entries;
+  // Read at first use: a scan whose whole result is kept (result-cache.ts) never needs it.
+  let read: Record<string, unknown> | undefined;
+  const earlier = (): Record<string, unknown> => (read ??= readEarlier());
+  const readEarlier = (): Record<string, unknown> => {
+    try {
+      const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
+      // Looked up as read: no copy, each entry checked when it is used.
+      if (parsed.format === FORMAT && parsed.fingerprint === fingerprint && parsed.entries && typeof parsed.entries === 'object') return parsed.entries;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problem = `the scan cache ${path} could not be read: ${(error as Error).message}`;
     }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problem = `the scan cache ${path} could not be read: ${(error as Error).message}`;
-  }
+    return {};
+  };
   const used = new Map<string, Entry>();
   let reused = 0;
   let changed = false;
@@ -86,7 +96,7 @@ export function openVerdictCache(options: ScanCacheOptions & { root: string; con
       if (!file.blob) return undefined;
       const key = keyOf(file);
       // Keys are "<kind>:<object id>": never the name of an Object.prototype member.
-      const entry = used.get(key) ?? old[key];
+      const entry = used.get(key) ?? earlier()[key];
       if (!isEntry(entry)) return undefined;
       used.set(key, entry);
       reused += 1;
@@ -102,6 +112,7 @@ export function openVerdictCache(options: ScanCacheOptions & { root: string; con
       if (!changed) return { reused, problem };
       const entries: Record<string, Entry> = Object.fromEntries(used);
       let count = used.size;
+      const old = earlier();
       for (const key in old) {
         if (count >= MAX_ENTRIES) break;
         const entry = old[key];
@@ -131,7 +142,7 @@ function isEntry(value: unknown): value is Entry {
  * What a verdict depends on besides the file: this build of the tool (its code, needles and scope
  * catalogue) and the configuration (store mappings, size limit, env names).
  */
-function analysisFingerprint(config: Config): string {
+export function analysisFingerprint(config: Config): string {
   const { path: _where, ...settings } = config;
   return digest(JSON.stringify([FORMAT, TOOL_VERSION, buildId(), settings]));
 }
@@ -153,6 +164,6 @@ function realRoot(root: string): string {
   }
 }
 
-function digest(text: string): string {
+export function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

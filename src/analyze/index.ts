@@ -5,6 +5,7 @@ import { readIfMightBeLegacy, readSourceFileSync } from '../discover/read.ts';
 import type { DiscoveredFile, GitSearchRoot, SourceText } from '../discover/types.ts';
 import type { AstNode } from './ast.ts';
 import { hasVerdictCache, openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
+import { openResultCache } from './result-cache.ts';
 import type { FileMatches } from './js-file.ts';
 import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
@@ -26,6 +27,12 @@ export interface ScanOptions {
   projectPass?: boolean;
   /** Remember clean files between runs, by git object id (see cache.ts); off when absent. */
   cache?: ScanCacheOptions;
+  /**
+   * With `cache`: give the result kept from the last scan of this very tree again, when nothing it
+   * depends on has changed (result-cache.ts). For `scan` and `check`; `fix` and `review` need the
+   * files themselves, which a kept result does not hold.
+   */
+  reuseResult?: boolean;
 }
 
 export interface ScanProgress {
@@ -43,6 +50,7 @@ export interface AnalyzedFile {
 }
 
 export interface ScanResult extends AnalysisResult {
+  /** Empty when the result was kept from an earlier scan (ScanOptions.reuseResult). */
   files: AnalyzedFile[];
   /** Present when the scan used a cache (options.cache). */
   cache?: CacheStats;
@@ -148,6 +156,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     }
   };
 
+  const resultCache = options.cache && options.reuseResult ? openResultCache({ ...options.cache, root: options.root, paths: options.paths, config }) : null;
   // git lists tracked files well before it has walked the tree for untracked ones: start on them.
   let early: Promise<void> = Promise.resolve();
   const discovering = discoverFiles({
@@ -165,12 +174,19 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
       // Batches, in turn: each waits for the one before it.
       early = Promise.all([early, analyzersLoading]).then(([, analyzers]) => scanFiles(files, analyzers));
     },
+    unchanged: resultCache?.probe,
   });
   // After discovery has started, so that git is asked as early as possible: both of these block.
   const analyzersLoading = loadAnalyzers();
   const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
-  // Both are awaited together so that a rejection of either is never left unhandled.
-  const [discovery, analyzers] = await Promise.all([discovering, analyzersLoading]);
+  // Awaited below, after discovery; this keeps a rejection meanwhile from counting as unhandled.
+  analyzersLoading.catch(() => undefined);
+  const discovery = await discovering;
+  const kept = resultCache?.kept(discovery);
+  if (kept) {
+    return { report: kept.report, secrets: { values: new Set() }, suppressions: kept.suppressions, files: [], cache: { reused: discovery.files.length, result: true } };
+  }
+  const analyzers = await analyzersLoading;
   // Nothing to read in the files git found no needle in: settled at once, so that it is known now
   // whether the cross-file pass will need specifiers from git.
   for (const file of discovery.files) {
@@ -233,6 +249,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     errors,
     skipped,
   });
+  resultCache?.keep(discovery, { report, secrets: { values: secrets }, suppressions });
   // assembleReport may give duplicate ids a suffix; keep the per-file lists pointing at the same objects.
   return { report, secrets: { values: secrets }, suppressions, files: analyzed, ...(cacheStats ? { cache: cacheStats } : {}) };
 }

@@ -53,7 +53,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     const baseline = flags.baseline ? await baselineModule.readBaseline(resolve(io.cwd, flags.baseline)) : undefined;
 
     const progress = progressReporter(io);
-    const result = await scanProject({ ...target, onProgress: progress.onProgress });
+    const result = await scanProject({ ...target, reuseResult: true, onProgress: progress.onProgress });
     progress.clear();
 
     const outcome = decideCheck({

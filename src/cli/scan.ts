@@ -31,7 +31,7 @@ export function registerScan(program: Command, io: CliIO, setExit: (code: number
       import('./output.ts'),
     ]);
     const progress = progressReporter(io);
-    const result = await scanProject({ ...target, onProgress: progress.onProgress });
+    const result = await scanProject({ ...target, reuseResult: true, onProgress: progress.onProgress });
     progress.clear();
     await emitReport(result.report, result.secrets, flags, io);
     setExit(OK);

@@ -37,7 +37,7 @@ export function addCommonOptions(command: Command): Command {
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--max-file-size <bytes>', 'skip files larger than this, with a note (default 1048576)', parseBytes)
     .option('--no-git', 'list files by walking folders (honouring .gitignore) instead of asking git')
-    .option('--no-cache', 'analyze every file afresh instead of skipping contents an earlier scan found clean (for audits)')
+    .option('--no-cache', 'analyze every file afresh: no result kept from an earlier scan of the unchanged tree, no contents it found clean (for audits)')
     .option('--cache-dir <dir>', 'where the scan cache is kept (default: $BC_OAUTH_MIGRATE_CACHE_DIR, else the user cache folder)')
     .option('--no-color', 'no colours (also: NO_COLOR=1)');
 }

@@ -9,6 +9,7 @@ import { fileKindOf, KIND_NAME_GLOBS } from './kinds.ts';
 import type { ListedEntry } from './listing.ts';
 import { Slots } from './slots.ts';
 import { isInside, judgeSymlink } from './symlinks.ts';
+import type { UnchangedProbe } from './tree-digest.ts';
 import type { DiscoveredFile, Discovery, GitSearchRoot } from './types.ts';
 import { walkFiles } from './walk.ts';
 import { byCodeUnit } from '../order.ts';
@@ -38,6 +39,13 @@ export interface DiscoverOptions {
    * only those it finds a needle in, handed out as it finds them.
    */
   needles?: readonly string[];
+  /**
+   * From a caller that kept a result for a tree (analyze/result-cache.ts): when git's listing shows
+   * the tree unchanged, discovery returns `unchanged` without listing a file. The result also carries
+   * the tree's digests for it to keep a new result by. Used only when listing goes through git and no
+   * file is named one by one.
+   */
+  unchanged?: UnchangedProbe;
 }
 
 /** What the user asked for, checked: folders to list and files named one by one. */
@@ -95,7 +103,9 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       if (withNeedle) markNoNeedle(files, entries, withNeedle);
     });
   } : undefined;
-  const gitListing = viaGit ? await nonEmpty(listGitFiles(rootReal, targets.dirs, onTracked)) : null;
+  const probe = options.unchanged && targets.files.length === 0 ? { unchanged: options.unchanged, maxFileSize: options.maxFileSize } : undefined;
+  const gitListing = viaGit ? await nonEmpty(listGitFiles(rootReal, targets.dirs, onTracked, probe)) : null;
+  if (gitListing?.unchanged) return { files: [], skipped: [], errors: [], unchanged: true };
   await searched;
   if (!gitListing) early = undefined;
   const listing = (targets.dirs.length === 0 ? { entries: [], skipped: [], errors: [] } : null)
@@ -132,7 +142,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const linked = await resolveSymlinks(root, rootReal, symlinks, regular, skipped);
   const files = [...regular.values(), ...linked].sort((a, b) => byCodeUnit(a.path, b.path));
   skipped.sort((a, b) => byCodeUnit(a.file, b.file));
-  return { files, skipped, errors, ...(gitListing ? { git: gitRoot } : {}) };
+  return { files, skipped, errors, ...(gitListing ? { git: gitRoot } : {}), ...(gitListing?.digests ? { digests: gitListing.digests } : {}) };
 }
 
 /**
@@ -262,9 +272,9 @@ function isExcludedUnder(dirs: readonly string[], path: string): boolean {
 }
 
 /** An empty git listing means git knows nothing here (an ignored or empty folder): walk instead. */
-async function nonEmpty<T extends { entries: unknown[] }>(listing: Promise<T | null>): Promise<T | null> {
+async function nonEmpty<T extends { entries: unknown[]; unchanged?: true }>(listing: Promise<T | null>): Promise<T | null> {
   const result = await listing;
-  return result && result.entries.length > 0 ? result : null;
+  return result && (result.entries.length > 0 || result.unchanged) ? result : null;
 }
 
 function toSlashes(path: string): string {

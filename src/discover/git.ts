@@ -1,9 +1,16 @@
 import type { ListedEntry, Listing } from './listing.ts';
 import { runToFile } from './run-to-file.ts';
+import { hashBudget, trackedDigest, wholeDigest, type UnchangedProbe } from './tree-digest.ts';
 
 const SYMLINK_MODE = '120000';
 /** A submodule: its files belong to another repository. */
 const GITLINK_MODE = '160000';
+
+/** What a caller that kept a result for a tree gives listing, to learn whether the tree is unchanged. */
+export interface ListingProbe {
+  unchanged: UnchangedProbe;
+  maxFileSize: number;
+}
 
 /**
  * Lists tracked and untracked-not-ignored files under `root` with git, or returns null when `root`
@@ -11,11 +18,16 @@ const GITLINK_MODE = '160000';
  * Tracked files deleted from the work tree, or outside a sparse checkout, are left out, so the
  * result matches a directory walk. `onTracked` is given the tracked entries as soon as git has listed
  * them, before the (slower) untracked walk ends; the result still holds them.
+ *
+ * With `probe`, the listing also carries the tree's digests (tree-digest.ts), and when the probe
+ * says the tree is the kept one, it returns `unchanged` with no entries: the tracked listing is then
+ * never turned into entries, and `onTracked` is not called.
  */
 export async function listGitFiles(
   root: string,
   dirs: readonly string[],
   onTracked?: (entries: readonly ListedEntry[]) => void,
+  probe?: ListingProbe,
 ): Promise<Listing | null> {
   const pathspecs = dirs.includes('') ? [] : dirs.map((dir) => `:(literal)${dir}`);
   // Two processes at once: the untracked walk (--others) costs about twice the tracked listing,
@@ -25,23 +37,36 @@ export async function listGitFiles(
   const trackedRun = git(root, ['ls-files', '-z', '-v', '-s', '--cached', '--deleted', '--modified', '--', ...pathspecs]);
   const untrackedRun = git(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
   untrackedRun.catch(() => undefined); // awaited below; a failure must not surface as unhandled first
-  let entries: ListedEntry[];
+  let tracked: string;
   let untracked: string;
   try {
-    entries = trackedEntries(await trackedRun);
+    tracked = await trackedRun;
   } catch {
     return null;
   }
-  // The tracked files are most of a repository: they can be read while git still walks for the rest.
-  // Outside the try: an error of the caller's must not pass for git failing.
-  onTracked?.(entries.slice());
+  const budget = hashBudget(probe?.maxFileSize ?? 0);
+  const trackedPart = probe ? trackedDigest(root, tracked, budget) : null;
+  // Only when the tree may be the kept one does listing wait for the untracked files to know.
+  const waiting = trackedPart !== null && probe!.unchanged.tracked(trackedPart);
+  let entries: ListedEntry[] | undefined;
+  const takeTracked = () => {
+    entries = trackedEntries(tracked);
+    // The tracked files are most of a repository: they can be read while git still walks for the rest.
+    onTracked?.(entries.slice());
+    return entries;
+  };
+  if (!waiting) takeTracked();
   try {
     untracked = await untrackedRun;
   } catch {
     return null;
   }
-  for (const path of untracked.split('\0')) if (path !== '') entries.push({ path, symlink: null });
-  return { entries, skipped: [], errors: [] };
+  const whole = trackedPart !== null ? wholeDigest(root, trackedPart, untracked, budget) : null;
+  const digests = whole !== null ? { tracked: trackedPart!, whole } : undefined;
+  if (waiting && whole !== null && probe!.unchanged.whole(whole)) return { entries: [], skipped: [], errors: [], unchanged: true, digests };
+  const all = entries ?? takeTracked();
+  for (const path of untracked.split('\0')) if (path !== '') all.push({ path, symlink: null });
+  return { entries: all, skipped: [], errors: [], ...(digests ? { digests } : {}) };
 }
 
 function trackedEntries(listing: string): ListedEntry[] {

@@ -1,4 +1,5 @@
 import type { FileError, SkippedFile } from '../types.ts';
+import type { TreeDigests } from './tree-digest.ts';
 
 /** One entry of a raw listing, before kind, exclude and symlink rules are applied. */
 export interface ListedEntry {
@@ -22,4 +23,8 @@ export interface Listing {
   entries: ListedEntry[];
   skipped: SkippedFile[];
   errors: FileError[];
+  /** The tree is the one a caller kept a result for (ListingProbe): no entries are listed. */
+  unchanged?: true;
+  /** Digests of the tree as listed, when asked for and cheap enough (tree-digest.ts). */
+  digests?: TreeDigests;
 }

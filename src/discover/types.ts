@@ -1,4 +1,5 @@
 import type { FileError, SkippedFile } from '../types.ts';
+import type { TreeDigests } from './tree-digest.ts';
 
 /** What a file is, which decides the parser and the detectors that see it. */
 export type FileKind = 'js' | 'env' | 'yaml' | 'json' | 'php' | 'python' | 'ruby';
@@ -31,6 +32,10 @@ export interface Discovery {
   errors: FileError[];
   /** Set when the listing came from git: where git can search the tracked files again. */
   git?: GitSearchRoot;
+  /** The tree is the one the caller kept a result for (DiscoverOptions.unchanged): no file is listed. */
+  unchanged?: true;
+  /** Digests of the listed tree, when the caller gave DiscoverOptions.unchanged and they were cheap to take. */
+  digests?: TreeDigests;
 }
 
 /** Which tracked files git searches (discover/git-grep.ts): those under `dirs` of the work-tree folder `root`. */

@@ -1,5 +1,5 @@
 // `bc-oauth-migrate check` end to end: exit codes, every format, suppressions, baseline, scope budget.
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanTempDirsAfterAll, copyFixture, findingRows, makeTempDir, runCli, runJson } from './helpers.ts';
@@ -449,5 +449,33 @@ describe('check never prints a secret', () => {
     expect((await runCli(['check', '--write-baseline', baseline], { cwd: dir })).code).toBe(0);
     const raw = await readFile(baseline, 'utf8');
     for (const secret of PLANTED) expect(raw).not.toContain(secret);
+  });
+});
+
+describe('check from the result kept for an unchanged tree', () => {
+  const rerun = async (fixture: string, args: string[]) => {
+    const dir = await copyFixture(fixture, { git: true });
+    const cacheDir = await makeTempDir('bc-check-cache-');
+    const env = { BC_OAUTH_MIGRATE_CACHE_DIR: cacheDir };
+    const first = await runCli(['check', ...args], { cwd: dir, env });
+    const kept = join(cacheDir, (await readdir(cacheDir)).find((name) => name.endsWith('.result.json'))!);
+    const keptAt = (await stat(kept)).mtimeMs;
+    const second = await runCli(['check', ...args], { cwd: dir, env });
+    // Not written again: the second check judged the kept result instead of scanning.
+    expect((await stat(kept)).mtimeMs).toBe(keptAt);
+    return { first, second };
+  };
+
+  it.each(['sarif', 'github', 'junit', 'gitlab', 'text'])('gives the same %s output and exit code, secrets still redacted', async (format) => {
+    const { first, second } = await rerun('e2e/planted-secret', ['--format', format]);
+    expect(second).toEqual(first);
+    expect(second.code).toBe(1);
+    expect(second.stdout).not.toContain('7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2b4d6f8a0');
+  });
+
+  it('judges suppression comments the same way, unused ones included', async () => {
+    const { first, second } = await rerun('e2e/suppressions', ['--format', 'json']);
+    expect(second).toEqual(first);
+    expect(JSON.parse(second.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('unused-suppression');
   });
 });

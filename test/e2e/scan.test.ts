@@ -1,6 +1,6 @@
 // `bc-oauth-migrate scan` end to end: the real CLI on temporary copies of fixture repos.
 import { readFileSync, realpathSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/types.ts';
@@ -207,16 +207,17 @@ describe('scan of files it cannot or must not read', () => {
   });
 });
 
-describe('scan never prints a secret', () => {
-  const PLANTED = [
-    '7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2b4d6f8a0', // the key in code
-    'cGxhbnRlZC11c2VyOjdmM2M5YTFlNWIyZDQ4YzZhMGU5ZjFiM2Q1YzdlOWEyYjRkNmY4YTA=', // the pre-encoded Basic token
-    'cGxhbnRlZC11c2VyOjdmM2M5YTFl', // a prefix of it long enough to decode most of the key
-    'Pl4ntedUserinfoPassw0rd', // the password in URL userinfo
-    'e91d0c7b3a5f48e2b6d4c0a8f2e6b1d3c5a7e9f0', // the key in .env.staging
-    'c0ffee5eed1234abcd5678ef90a1b2c3d4e5f6a7', // the key in config/bigcommerce.json
-  ];
+/** The fake credentials planted in fixtures/e2e/planted-secret. */
+const PLANTED_SECRETS = [
+  '7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2b4d6f8a0', // the key in code
+  'cGxhbnRlZC11c2VyOjdmM2M5YTFlNWIyZDQ4YzZhMGU5ZjFiM2Q1YzdlOWEyYjRkNmY4YTA=', // the pre-encoded Basic token
+  'cGxhbnRlZC11c2VyOjdmM2M5YTFl', // a prefix of it long enough to decode most of the key
+  'Pl4ntedUserinfoPassw0rd', // the password in URL userinfo
+  'e91d0c7b3a5f48e2b6d4c0a8f2e6b1d3c5a7e9f0', // the key in .env.staging
+  'c0ffee5eed1234abcd5678ef90a1b2c3d4e5f6a7', // the key in config/bigcommerce.json
+];
 
+describe('scan never prints a secret', () => {
   it('the planted secrets are really in the fixture', async () => {
     const dir = await copyFixture('e2e/planted-secret');
     const all = [
@@ -224,14 +225,14 @@ describe('scan never prints a secret', () => {
       await readFile(join(dir, '.env.staging'), 'utf8'),
       await readFile(join(dir, 'config/bigcommerce.json'), 'utf8'),
     ].join('\n');
-    for (const secret of PLANTED) expect(all).toContain(secret);
+    for (const secret of PLANTED_SECRETS) expect(all).toContain(secret);
   });
 
   it.each(['text', 'json', 'markdown'])('keeps every planted secret out of the %s report, while still reporting it', async (format) => {
     const dir = await copyFixture('e2e/planted-secret');
     const { stdout, stderr, code } = await runCli(['scan', '--format', format], { cwd: dir });
     expect(code).toBe(0);
-    for (const secret of PLANTED) {
+    for (const secret of PLANTED_SECRETS) {
       expect(stdout).not.toContain(secret);
       expect(stderr).not.toContain(secret);
     }
@@ -272,10 +273,38 @@ describe('scan with its cache', () => {
     const cold = await runJson(['scan', '--cache-dir', cacheDir], { cwd: dir });
     const warm = await runJson(['scan', '--cache-dir', cacheDir], { cwd: dir });
     const fresh = await runJson(['scan', '--no-cache'], { cwd: dir });
-    expect(await readdir(cacheDir)).toHaveLength(1);
+    // The clean contents it has seen, and the result kept for this very tree.
+    expect((await readdir(cacheDir)).map((name) => name.replace(/^[0-9a-f]+/, '<root>')).sort()).toEqual(['<root>.json', '<root>.result.json']);
     expect(withoutTime(warm.report)).toEqual(withoutTime(cold.report));
     expect(withoutTime(fresh.report)).toEqual(withoutTime(cold.report));
     expect(findingRows(warm.report).filter((row) => row.includes('legacy-api-call'))).toEqual(EXAMPLE_CALLS);
+  });
+
+  it.each(['text', 'json', 'markdown'])('prints the same %s report from the result kept for an unchanged tree, and keeps no planted secret', async (format) => {
+    const dir = await copyFixture('e2e/planted-secret', { git: true });
+    const cacheDir = await makeTempDir('bc-e2e-cache-');
+    const env = { BC_OAUTH_MIGRATE_CACHE_DIR: cacheDir };
+    const first = await runCli(['scan', '--format', format], { cwd: dir, env });
+    const kept = join(cacheDir, (await readdir(cacheDir)).find((name) => name.endsWith('.result.json'))!);
+    const keptAt = (await stat(kept)).mtimeMs;
+    const second = await runCli(['scan', '--format', format], { cwd: dir, env });
+    expect(second).toEqual(first);
+    // Not written again: the second scan gave the kept result instead of scanning.
+    expect((await stat(kept)).mtimeMs).toBe(keptAt);
+    for (const name of await readdir(cacheDir)) {
+      const text = await readFile(join(cacheDir, name), 'utf8');
+      for (const secret of PLANTED_SECRETS) expect(text).not.toContain(secret);
+    }
+    for (const secret of PLANTED_SECRETS) expect(second.stdout).not.toContain(secret);
+  });
+
+  it('scans again, and reports it, once a file of the unchanged tree is edited', async () => {
+    const dir = await copyFixture('example-app', { git: true });
+    const env = { BC_OAUTH_MIGRATE_CACHE_DIR: await makeTempDir('bc-e2e-cache-') };
+    await runJson(['scan'], { cwd: dir, env });
+    await writeFile(join(dir, 'src/fresh.js'), "export const get = () => fetch('https://store-abc123.mybigcommerce.com/api/v2/coupons', { headers: { Authorization: 'Basic ' + btoa(process.env.U + ':' + process.env.K) } });\n");
+    const { report } = await runJson(['scan'], { cwd: dir, env });
+    expect(report.findings.map((f) => f.file)).toContain('src/fresh.js');
   });
 
   it('writes nothing with --no-cache', async () => {
