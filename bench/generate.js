@@ -39,6 +39,14 @@ const RESOURCES = [
 export const SHARED_MODULE = 'packages/shared/src/bigcommerce.ts';
 
 /**
+ * Where what a generated repository holds is written: beside it, never in it, or every measured
+ * scan would read it (an untracked JSON file naming the legacy files passes the pre-filter).
+ */
+export function stampOf(dir) {
+  return `${dir}.stamp.json`;
+}
+
+/**
  * Writes (or reuses) the repository at `dir` and commits it with git. Returns
  * `{ dir, files, folders, legacyFiles, decoyFiles, importerFiles, reused }`.
  * `importerShare` (0..1): that share of the files import the shared BigCommerce wrapper
@@ -46,7 +54,7 @@ export const SHARED_MODULE = 'packages/shared/src/bigcommerce.ts';
  * must resolve, and the only ones it should load.
  */
 export function generateRepo({ dir, files, seed, importerShare = 0 }) {
-  const stampFile = join(dir, '.bench-stamp.json');
+  const stampFile = stampOf(dir);
   const stamp = { version: GENERATOR_VERSION, files, seed, importerShare };
   if (existsSync(stampFile) && existsSync(join(dir, '.git'))) {
     const old = JSON.parse(readFileSync(stampFile, 'utf8'));
