@@ -13,6 +13,8 @@ export type RuleId =
   | 'legacy-client-config'
   /** A config file (.env, YAML, JSON) holding a legacy store URL beside a username and API key. */
   | 'legacy-credentials-config'
+  /** A config value (.env, YAML, JSON) holding a legacy API URL, with no credentials beside it. */
+  | 'legacy-api-url'
   /** A credential written into code or config. */
   | 'hardcoded-credential'
   /** The official client libraries (PHP, Python, Ruby) configured for basic auth. */

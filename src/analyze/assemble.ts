@@ -2,6 +2,7 @@ import { minimalScopes } from '../scopes/resolve.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import type { FileError, Finding, Report, SkippedFile } from '../types.ts';
 import { byCodeUnit } from '../order.ts';
+import { REQUEST_RULES } from './finding.ts';
 
 export interface ReportParts {
   root: string;
@@ -17,13 +18,11 @@ export function assembleReport(parts: ReportParts): Report {
   disambiguateIds(findings);
 
   const { scopes, unmapped } = minimalScopes(
-    findings
-      .filter((f) => f.rule === 'legacy-api-call' || f.rule === 'legacy-library-config' || f.rule === 'legacy-request-wrapper')
-      .map((f) => ({ method: f.method, endpoint: f.endpoint, location: `${f.file}:${f.line}` })),
+    findings.filter((f) => REQUEST_RULES.has(f.rule)).map((f) => ({ method: f.method, endpoint: f.endpoint, location: `${f.file}:${f.line}` })),
   );
   const errors = [...parts.errors].sort((a, b) => byCodeUnit(a.file, b.file));
-  // A call whose endpoint cannot be resolved may need a scope nobody listed.
-  const dynamicCalls = findings.filter((f) => f.rule === 'legacy-api-call' && f.endpoint === null).length;
+  // A call whose endpoint cannot be resolved, or a base URL in config, may need a scope nobody listed.
+  const dynamicCalls = findings.filter((f) => (f.rule === 'legacy-api-call' || f.rule === 'legacy-api-url') && f.endpoint === null).length;
   const skipped = [...parts.skipped].sort((a, b) => byCodeUnit(a.file, b.file));
 
   return {

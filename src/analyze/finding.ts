@@ -29,8 +29,11 @@ export interface FindingInput {
   snippet?: string;
 }
 
-/** Rules whose findings are requests (or request factories) and therefore cost a scope. */
-const REQUEST_RULES: ReadonlySet<RuleId> = new Set(['legacy-api-call', 'legacy-request-wrapper', 'legacy-library-config']);
+/**
+ * Rules whose findings are requests, request factories or the URL requests are sent to, and
+ * therefore cost a scope.
+ */
+export const REQUEST_RULES: ReadonlySet<RuleId> = new Set(['legacy-api-call', 'legacy-request-wrapper', 'legacy-library-config', 'legacy-api-url']);
 
 export function makeFinding(input: FindingInput): Finding {
   const notes = [...(input.notes ?? [])];
@@ -46,7 +49,7 @@ export function makeFinding(input: FindingInput): Finding {
   if (input.rule === 'legacy-api-call' && input.method === null) {
     addNote(notes, 'dynamic-method', 'The HTTP method cannot be resolved statically.');
   }
-  if (input.rule === 'legacy-api-call' && input.endpoint === null) {
+  if ((input.rule === 'legacy-api-call' || input.rule === 'legacy-api-url') && input.endpoint === null) {
     addNote(notes, 'dynamic-endpoint', 'The request path cannot be resolved statically, so its scope is unknown.');
   }
   addHostNotes(notes, input.host);

@@ -6,6 +6,7 @@ import type { DiscoveredFile, GitSearchRoot, SourceText } from '../discover/type
 import type { AstNode } from './ast.ts';
 import { hasVerdictCache, openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
 import { openResultCache } from './result-cache.ts';
+import { withoutClaimedConfigUrls } from './unclaimed.ts';
 import type { FileMatches } from './js-file.ts';
 import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
@@ -242,6 +243,13 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     errors.push(...deep.errors);
   }
 
+  // A config value a request's finding got its URL from is that finding's.
+  const remaining = new Set(withoutClaimedConfigUrls(findings));
+  if (remaining.size < findings.length) {
+    findings.splice(0, findings.length, ...remaining);
+    for (const file of analyzed) file.findings = file.findings.filter((f) => remaining.has(f));
+    analyzed.splice(0, analyzed.length, ...analyzed.filter((file) => file.findings.length > 0));
+  }
   const report = analyzers.assembleReport({
     root: options.root,
     filesScanned: total - unread,

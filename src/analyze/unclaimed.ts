@@ -1,6 +1,8 @@
 // The unknown-client detector (detectors/unknown-client.ts) reads every call that is handed a legacy
-// API URL; what another part of the analysis already accounts for is dropped here, so that a request
-// is reported once, by the detector that knows it best.
+// API URL, and the config detectors every legacy API URL a config value holds; what another part of
+// the analysis already accounts for is dropped here, so that a request is reported once, by the
+// detector that knows it best.
+import type { Finding } from '../types.ts';
 import type { AstNode } from './ast.ts';
 import type { ClientConfigMatch } from './detectors/detector.ts';
 import { isHole, type PartialString } from './partial.ts';
@@ -49,4 +51,18 @@ function literalsOf(value: PartialString): AstNode[] {
   const out: AstNode[] = [];
   for (const part of value) if (!isHole(part) && part.node) out.push(part.node);
   return out;
+}
+
+/**
+ * After the cross-file pass: a legacy API URL in config that a request's finding traces its host or
+ * path to is that request's (the value is where it got its URL), and is not reported again.
+ */
+export function withoutClaimedConfigUrls<T extends Pick<Finding, 'rule' | 'file' | 'line' | 'trace'>>(findings: readonly T[]): T[] {
+  if (!findings.some((f) => f.rule === 'legacy-api-url')) return [...findings];
+  const traced = new Set<string>();
+  for (const finding of findings) {
+    if (finding.rule === 'legacy-api-url') continue;
+    for (const step of finding.trace) traced.add(`${step.file}\0${step.line}`);
+  }
+  return findings.filter((f) => f.rule !== 'legacy-api-url' || !traced.has(`${f.file}\0${f.line}`));
 }

@@ -44,6 +44,7 @@ const RULE_WORDS: Record<RuleId, [string, string]> = {
   'legacy-request-wrapper': ['legacy request wrapper', 'legacy request wrappers'],
   'legacy-client-config': ['legacy client configuration', 'legacy client configurations'],
   'legacy-credentials-config': ['config file with legacy credentials', 'config files with legacy credentials'],
+  'legacy-api-url': ['legacy API URL in config', 'legacy API URLs in config'],
   'hardcoded-credential': ['hard-coded credential', 'hard-coded credentials'],
   'legacy-library-config': ['client library in legacy mode', 'client libraries in legacy mode'],
   'suppression-without-reason': ['suppression without a reason', 'suppressions without a reason'],

@@ -80,6 +80,23 @@ const RULES: Record<RuleId, RuleMeta> = {
     describesCall: false,
     helpUri: MIGRATION_GUIDE,
   },
+  'legacy-api-url': {
+    id: 'legacy-api-url',
+    name: 'LegacyApiUrl',
+    shortDescription: 'Config value holding a legacy API URL',
+    fullDescription:
+      "A configuration value (.env, YAML or JSON) holds a URL of the legacy API (a store's own host " +
+      'under /api/v2/). Code that reads it talks to the legacy API, even where that code cannot be ' +
+      'followed statically.',
+    help:
+      'Find the code that reads this value and move its requests to ' +
+      'https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header; then ' +
+      'replace the value with the store hash. The path names the resource, so its scope is listed ' +
+      '(a write is assumed, since the method is not known).',
+    defaultSeverity: 'error',
+    describesCall: false,
+    helpUri: MIGRATION_GUIDE,
+  },
   'hardcoded-credential': {
     id: 'hardcoded-credential',
     name: 'HardcodedCredential',

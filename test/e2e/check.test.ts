@@ -19,6 +19,13 @@ describe('check exit codes', () => {
     expect(stdout).toContain('No legacy auth found.');
   });
 
+  it('exits 1 while a config file still holds a legacy API URL, naming it', async () => {
+    const dir = await copyFixture('e2e/config-urls');
+    const { stdout, code } = await runCli(['check'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain('2 legacy API URLs in config');
+  });
+
   it('exits 0 with --min-confidence medium when only low-confidence findings remain, and counts them', async () => {
     const dir = await makeTempDir('bc-check-confidence-');
     await writeFile(join(dir, 'api.js'), await readFile(join(import.meta.dirname, '../../fixtures/scan/axios/auth-elsewhere.js')));

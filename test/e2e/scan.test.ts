@@ -264,6 +264,19 @@ describe('scan with a short credential', () => {
   });
 });
 
+describe('scan of legacy API URLs in config', () => {
+  it('reports each URL of a table the code reads at run time, with its scope', async () => {
+    const dir = await copyFixture('e2e/config-urls');
+    const { report, code } = await runJson(['scan'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(findingRows(report)).toEqual([
+      'config/endpoints.json:2 legacy-api-url - /v2/orders store_v2_orders',
+      'config/endpoints.json:3 legacy-api-url - /v2/products store_v2_products',
+    ]);
+    expect(report.scopes.map((s) => s.scope)).toEqual(['store_v2_orders', 'store_v2_products']);
+  });
+});
+
 describe('scan with its cache', () => {
   const withoutTime = (report: Report) => ({ ...report, generatedAt: undefined });
 

@@ -8,6 +8,7 @@ describe('rules', () => {
       'legacy-request-wrapper',
       'legacy-client-config',
       'legacy-credentials-config',
+      'legacy-api-url',
       'hardcoded-credential',
       'legacy-library-config',
       'suppression-without-reason',

@@ -2,6 +2,7 @@
 // grouped the way the format groups them, decide which hold legacy store credentials.
 import { makeFinding } from '../finding.ts';
 import { classifyHost } from '../hosts.ts';
+import { judgeUrl } from '../languages/evidence.ts';
 import type { Config, Finding, HostInfo, Note } from '../../types.ts';
 
 export interface ConfigEntry {
@@ -35,12 +36,15 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
     list.push(entry);
     groups.set(entry.group, list);
   }
+  // URLs a credentials finding stands for; every other legacy API URL is reported on its own.
+  const accountUrls = new Set<ConfigEntry>();
   for (const group of groups.values()) {
     const urlEntry = group.find((e) => isLegacyStoreUrl(e));
     if (!urlEntry) continue;
     const userEntry = group.find((e) => USERNAME_KEY.test(leafKey(e.key)));
     const keyEntries = group.filter((e) => e !== urlEntry && SECRET_KEY.test(leafKey(e.key)));
     if (!userEntry && keyEntries.length === 0) continue;
+    accountUrls.add(urlEntry);
 
     const host = hostOf(urlEntry.value, config);
     const notes: Note[] = [];
@@ -87,7 +91,45 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
       );
     }
   }
+  for (const entry of entries) {
+    if (accountUrls.has(entry)) continue;
+    const finding = legacyApiUrlFinding(file, entry, config, secrets, realEnvFile);
+    if (finding) findings.push(finding);
+  }
   return { findings, secrets };
+}
+
+/**
+ * A value that is a legacy API URL, with no account settings beside it: a table of endpoints, a base
+ * URL read by code the analysis cannot follow (`JSON.parse(readFileSync(...))`). A bare store URL is
+ * not one (it is also the storefront's address); the /api/v2 path is what says legacy API.
+ */
+function legacyApiUrlFinding(file: string, entry: ConfigEntry, config: Config, secrets: string[], realEnvFile: boolean): Finding | null {
+  if (!isLegacyStoreUrl(entry)) return null;
+  const url = new URL(entry.value.trim());
+  if (!/^\/api\/v2(\/|$)/i.test(url.pathname)) return null;
+  if (url.password) secrets.push(decodeURIComponent(url.password), url.password);
+  url.username = '';
+  url.password = '';
+  const evidence = judgeUrl([{ text: url.href }], config);
+  const notes: Note[] = [...evidence.notes];
+  if (realEnvFile) notes.push({ kind: 'real-env-file', message: 'This looks like a real environment file: it is reported, never rewritten.' });
+  return makeFinding({
+    rule: 'legacy-api-url',
+    client: clientName(file),
+    location: at(file, entry),
+    confidence: 'medium',
+    host: evidence.host,
+    method: null,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message:
+      `\`${entry.key}\` holds a legacy API URL (${evidence.shown}): the code that reads it talks to the legacy API. ` +
+      'Move those requests to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header, then replace the value.',
+    code: `${entry.key}=${entry.value}`,
+    notes,
+    snippet: `${entry.key}: ${entry.value}`,
+  });
 }
 
 function isLegacyStoreUrl(entry: ConfigEntry): boolean {
