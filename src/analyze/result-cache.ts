@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import type { UnchangedProbe } from '../discover/tree-digest.ts';
 import type { Discovery } from '../discover/types.ts';
-import { redactReport, redactText } from '../report/redact.ts';
+import { redactReport, redactText } from '../redact.ts';
 import type { AnalysisResult, Config, Report, SecretSet, Suppression } from '../types.ts';
 import { analysisFingerprint, cacheFileStem, digest, type ScanCacheOptions } from './cache.ts';
 

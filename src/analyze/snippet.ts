@@ -1,5 +1,5 @@
 // The source line(s) a finding points at, with every known secret blanked before it is stored.
-import { redactSecret } from '../report/redact.ts';
+import { redactSecret } from '../redact.ts';
 
 const MAX_SNIPPET_LINES = 3;
 

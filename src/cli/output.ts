@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { getReporter } from '../report/index.ts';
-import { redactReport } from '../report/redact.ts';
+import { redactReport } from '../redact.ts';
 import { wantsColor, type CliIO } from './io.ts';
 import type { Report, SecretSet } from '../types.ts';
 

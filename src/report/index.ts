@@ -7,11 +7,11 @@ import { reporter as junit } from './formats/junit.ts';
 import { reporter as markdown } from './formats/markdown.ts';
 import { reporter as sarif } from './formats/sarif.ts';
 import { reporter as text } from './formats/text.ts';
-import { redactReport } from './redact.ts';
+import { redactReport } from '../redact.ts';
 import type { RenderContext, Reporter } from './reporter.ts';
 
 export type { RenderContext, Reporter } from './reporter.ts';
-export { redactReport, redactSecret, redactText } from './redact.ts';
+export { redactReport, redactSecret, redactText } from '../redact.ts';
 export { githubStepSummary } from './formats/github.ts';
 export { ruleList, ruleMeta } from './rules.ts';
 

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { scanProject, type ScanProgress, type ScanResult } from '../analyze/index.ts';
 import { CONFIG_FILE_NAME, saveStoreHash } from '../config/index.ts';
-import { redactReport, redactText } from '../report/redact.ts';
+import { redactReport, redactText } from '../redact.ts';
 import { codeFrame } from '../report/shared.ts';
 import { DirtyTreeError, planRewrites, unifiedDiff, writePatches, type RewritePlan, type WriteOutcome } from '../rewrite/index.ts';
 import { uncommittedFiles } from '../rewrite/git.ts';

@@ -1,6 +1,6 @@
 // Unified diffs of patches, made with the `diff` package and redacted before anyone sees them.
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { redactText } from '../report/redact.ts';
+import { redactText } from '../redact.ts';
 import type { Patch, SecretSet } from '../types.ts';
 
 /** A git-style unified diff of one patch (`git apply` reads it), with every secret redacted. */

@@ -1,7 +1,7 @@
 // What `fix` tells the user afterwards: files changed, calls rewritten, what is left for a person and
 // why, the env vars to set and the minimum scopes to request. Built once, rendered as text or JSON,
 // redacted in both.
-import { redactReport, redactText } from '../report/redact.ts';
+import { redactReport, redactText } from '../redact.ts';
 import { plural, scopeChecklistLines } from '../report/shared.ts';
 import type { Config, Report, RewriteSkip, ScopeRequirement, SecretSet } from '../types.ts';
 import type { RewritePlan } from './plan.ts';

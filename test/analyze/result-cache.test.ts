@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scanProject, type ScanResult } from '../../src/analyze/index.ts';
-import { redactReport, redactText } from '../../src/report/redact.ts';
+import { redactReport, redactText } from '../../src/redact.ts';
 import type { Config } from '../../src/types.ts';
 import { git, makeTree, removeTree } from '../discover/tree.ts';
 import { testConfig } from './helpers.ts';

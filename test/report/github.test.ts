@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubStepSummary, reporter } from '../../src/report/formats/github.ts';
-import { redactReport } from '../../src/report/redact.ts';
+import { redactReport } from '../../src/redact.ts';
 import { expectPlantedSecretHidden } from './planted.ts';
 import { PLANTED_SECRET, finding, plantedSecrets, reportWithPlantedSecret, sampleReport } from './sample-report.ts';
 

@@ -1,6 +1,6 @@
 // The check every format must pass: a planted secret, redacted upstream, never reaches the output.
 import { expect } from 'vitest';
-import { redactReport } from '../../src/report/redact.ts';
+import { redactReport } from '../../src/redact.ts';
 import type { RenderContext, Reporter } from '../../src/report/reporter.ts';
 import { PLANTED_BASIC, PLANTED_SECRET, plantedSecrets, reportWithPlantedSecret } from './sample-report.ts';
 

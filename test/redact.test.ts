@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactReport, redactSecret, redactText } from '../../src/report/redact.ts';
-import type { Report, SecretSet } from '../../src/types.ts';
-import { sampleReport } from './sample-report.ts';
+import { redactReport, redactSecret, redactText } from '../src/redact.ts';
+import type { Report, SecretSet } from '../src/types.ts';
+import { sampleReport } from './report/sample-report.ts';
 
 const none: SecretSet = { values: new Set() };
 const SECRET = '3f1c9a7be20d44f1a9c0d5e6b7a8c9d0';

@@ -1,5 +1,6 @@
-// Redaction, applied once to the report before any reporter sees it.
-import type { Report, SecretSet } from '../types.ts';
+// Redaction: applied once to the report before any reporter sees it, and to every other text the
+// tool writes out (diffs, patch files, the review screen, the scan result kept on disk).
+import type { Report, SecretSet } from './types.ts';
 
 const MARK = '…(redacted)';
 const PREFIX_MIN_LENGTH = 12;
