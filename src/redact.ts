@@ -65,8 +65,9 @@ function redactBasicTokens(text: string): string {
 /** A password in URL userinfo: `scheme://user:PASS@`. */
 const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s:@/?#'"`]*:)([^\s@/?#'"`]+)@/gi;
 
+/** `${x}`, `$NAME`, and Make's escaped `$${x}` / `$$NAME`; `%s`. */
 function isExpression(value: string): boolean {
-  return /^\$\{[^}]*\}$/.test(value) || /^\$[A-Za-z_]\w*$/.test(value) || /^%[sd]$/.test(value);
+  return /^\$\$?\{[^}]*\}$/.test(value) || /^\$\$?[A-Za-z_]\w*$/.test(value) || /^%[sd]$/.test(value);
 }
 
 function redactUrlPasswords(text: string): string {

@@ -119,6 +119,7 @@ describe('redactText', () => {
       'password: process.env.BC_API_KEY,',
       'const token = `${process.env.BIGCOMMERCE_ACCESS_TOKEN}`;',
       'tokenEnv: BIGCOMMERCE_ACCESS_TOKEN',
+      '\twget --http-password="$$BC_KEY" --password="$BC_KEY" https://example.com/',
     ].join('\n');
     expect(redactText(code, none)).toBe(code);
   });

@@ -84,14 +84,16 @@ function loadAnalyzers() {
     import('./parse.ts'),
     import('./detectors/config-env.ts'),
     import('./detectors/config-yaml.ts'),
+    import('./detectors/shell.ts'),
     import('./suppressions.ts'),
     import('./assemble.ts'),
     import('../scopes/catalogue.ts').then((catalogue) => catalogue.loadCatalogue()),
-  ]).then(([js, parse, env, yaml, suppressions, assemble]) => ({
+  ]).then(([js, parse, env, yaml, shell, suppressions, assemble]) => ({
     matchProgram: js.matchProgram,
     parseJs: parse.parseJs,
     analyzeEnvFile: env.analyzeEnvFile,
     analyzeYamlOrJsonFile: yaml.analyzeYamlOrJsonFile,
+    analyzeShellFile: shell.analyzeShellFile,
     parseSuppressionComment: suppressions.parseSuppressionComment,
     assembleReport: assemble.assembleReport,
   }));
@@ -378,7 +380,7 @@ async function analyzeFile(
   config: Config,
   keepProgram: (path: string, program: AstNode, bytes: number) => void,
 ): Promise<FileOutcome> {
-  const { parseJs, matchProgram, analyzeEnvFile, analyzeYamlOrJsonFile } = analyzers;
+  const { parseJs, matchProgram, analyzeEnvFile, analyzeYamlOrJsonFile, analyzeShellFile } = analyzers;
   switch (file.kind) {
     case 'js': {
       // What analyzeJsSource does, keeping the parsed Program for the cross-file pass (no second parse).
@@ -394,6 +396,8 @@ async function analyzeFile(
     }
     case 'env':
       return { ...analyzeEnvFile(file.path, source.text, config), comments: hashComments(source.text) };
+    case 'shell':
+      return { ...analyzeShellFile(file.path, source.text, config), comments: hashComments(source.text) };
     case 'yaml':
     case 'json':
       return { ...analyzeYamlOrJsonFile(file.path, source.text, config), comments: file.kind === 'yaml' ? hashComments(source.text) : [] };

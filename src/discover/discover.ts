@@ -5,7 +5,7 @@ import { DiscoverError } from './errors.ts';
 import { excludedFolderGlobs, isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
 import { listGitFiles } from './git.ts';
 import { trackedFilesContaining } from './git-grep.ts';
-import { fileKindOf, KIND_NAME_GLOBS } from './kinds.ts';
+import { fileKindOf, gitSearchesKind, KIND_NAME_GLOBS } from './kinds.ts';
 import type { ListedEntry } from './listing.ts';
 import { Slots } from './slots.ts';
 import { isInside, judgeSymlink } from './symlinks.ts';
@@ -147,13 +147,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
 
 /**
  * Tracked files git searched in the work tree without finding a needle need not be read. `files`
- * hold only files of a known kind, and git searched every such name (KIND_NAME_GLOBS).
+ * hold only files of a known kind, and git searched every name of the kinds it searches (KIND_NAME_GLOBS).
  */
 function markNoNeedle(files: ReadonlyMap<string, DiscoveredFile>, entries: readonly ListedEntry[], withNeedle: ReadonlySet<string>): void {
   for (const entry of entries) {
     if (!entry.searchable || withNeedle.has(entry.path)) continue;
     const file = files.get(entry.path);
-    if (file) file.noNeedle = true;
+    if (file && gitSearchesKind(file.kind)) file.noNeedle = true;
   }
 }
 

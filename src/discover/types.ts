@@ -2,7 +2,7 @@ import type { FileError, SkippedFile } from '../types.ts';
 import type { TreeDigests } from './tree-digest.ts';
 
 /** What a file is, which decides the parser and the detectors that see it. */
-export type FileKind = 'js' | 'env' | 'yaml' | 'json' | 'php' | 'python' | 'ruby';
+export type FileKind = 'js' | 'env' | 'yaml' | 'json' | 'php' | 'python' | 'ruby' | 'shell';
 
 export interface DiscoveredFile {
   /** Relative to the root, forward slashes. */

@@ -1,5 +1,6 @@
+import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { fileKindOf } from '../../src/discover/kinds.ts';
+import { fileKindOf, gitSearchesKind, KIND_NAME_GLOBS } from '../../src/discover/kinds.ts';
 
 describe('fileKindOf', () => {
   it.each([
@@ -8,15 +9,32 @@ describe('fileKindOf', () => {
     ['.env', 'env'], ['config/.env', 'env'], ['.env.example', 'env'], ['.env.production', 'env'], ['docker/prod.env', 'env'],
     ['a.yml', 'yaml'], ['a.yaml', 'yaml'], ['config.json', 'json'], ['package.json', 'json'],
     ['api.php', 'php'], ['client.py', 'python'], ['client.rb', 'ruby'],
+    ['ops/sync.sh', 'shell'], ['x.bash', 'shell'], ['Makefile', 'shell'], ['GNUmakefile', 'shell'], ['build/rules.mk', 'shell'],
+    ['Dockerfile', 'shell'], ['Dockerfile.dev', 'shell'], ['web.dockerfile', 'shell'],
   ])('reads %s as %s', (path, kind) => {
     expect(fileKindOf(path)).toBe(kind);
   });
 
   it.each([
-    'README.md', 'image.png', 'Makefile', '.envrc', 'a.json5',
+    'README.md', 'image.png', 'Makefile-notes.md', '.envrc', 'a.json5',
     'package-lock.json', 'npm-shrinkwrap.json', 'tsconfig.json', 'tsconfig.build.json', 'jsconfig.json',
     'types.d.ts', 'lib/index.d.mts',
   ])('leaves %s alone', (path) => {
     expect(fileKindOf(path)).toBeNull();
+  });
+});
+
+describe('KIND_NAME_GLOBS', () => {
+  it('match every file of a kind git searches, so that no such file passes for searched when it was not', () => {
+    const names = ['a.js', 'b.TSX', 'c.mts', 'd.yml', 'e.json', 'f.php', 'g.py', 'h.rb', '.env', '.env.local', 'prod.env'];
+    for (const name of names) {
+      const kind = fileKindOf(name)!;
+      expect(gitSearchesKind(kind)).toBe(true);
+      expect(KIND_NAME_GLOBS.some((glob) => picomatch.isMatch(name, glob, { nocase: true, dot: true }))).toBe(true);
+    }
+  });
+
+  it('leave shell files to the scan itself', () => {
+    expect(['run.sh', 'Makefile', 'Dockerfile'].map((name) => gitSearchesKind(fileKindOf(name)!))).toEqual([false, false, false]);
   });
 });

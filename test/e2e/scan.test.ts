@@ -277,6 +277,26 @@ describe('scan of legacy API URLs in config', () => {
   });
 });
 
+describe('scan of commands in scripts and CI files', () => {
+  it.each([false, true])('reports curl and wget in a script, a Makefile, a Dockerfile, a workflow and a package.json script (git work tree: %s)', async (git) => {
+    // In a work tree, git searches the other kinds for needles; shell files are read by the scan itself.
+    const dir = await copyFixture('e2e/scripts', { git });
+    const { report, stdout, code } = await runJson(['scan', '--no-cache'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(findingRows(report)).toEqual([
+      '.github/workflows/sync.yml:8 legacy-api-call PUT /v2/customers/{id} store_v2_customers',
+      'Dockerfile:3 legacy-api-call GET /v2/products store_v2_products_read_only',
+      'Makefile:2 legacy-api-call POST /v2/coupons store_v2_marketing',
+      'package.json:5 legacy-api-call GET /v2/brands store_v2_products_read_only',
+      'scripts/pull-orders.sh:4 legacy-api-call GET /v2/orders store_v2_orders_read_only',
+    ]);
+    expect(stdout).not.toContain('5e1f0c9a7b3d2e4f6a8c');
+    const text = await runCli(['scan'], { cwd: dir });
+    expect(text.stdout).toContain('curl');
+    expect(text.stdout).not.toContain('5e1f0c9a7b3d2e4f6a8c');
+  });
+});
+
 describe('scan with its cache', () => {
   const withoutTime = (report: Report) => ({ ...report, generatedAt: undefined });
 

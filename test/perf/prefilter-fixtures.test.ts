@@ -10,9 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { analyzeJsSource } from '../../src/analyze/js-file.ts';
 import { analyzeEnvFile } from '../../src/analyze/detectors/config-env.ts';
 import { analyzeYamlOrJsonFile } from '../../src/analyze/detectors/config-yaml.ts';
+import { analyzeShellFile } from '../../src/analyze/detectors/shell.ts';
 import { analyzeOtherLanguage } from '../../src/analyze/languages/index.ts';
 import { defaultConfig } from '../../src/config/defaults.ts';
-import { fileKindOf } from '../../src/discover/kinds.ts';
+import { fileKindOf, gitSearchesKind } from '../../src/discover/kinds.ts';
 import { discoverFiles } from '../../src/discover/discover.ts';
 import { ALL_PREFILTER_NEEDLES, mightBeLegacy } from '../../src/discover/prefilter.ts';
 import type { FileKind } from '../../src/discover/types.ts';
@@ -41,6 +42,8 @@ async function fullFindings(path: string, kind: FileKind, text: string): Promise
       case 'yaml':
       case 'json':
         return analyzeYamlOrJsonFile(path, text, config).findings;
+      case 'shell':
+        return analyzeShellFile(path, text, config).findings;
       default:
         return (await analyzeOtherLanguage({ path, text, kind }, { config })).findings;
     }
@@ -69,7 +72,7 @@ describe('pre-filter over every fixture', () => {
     expect(dropped).toEqual([]);
     // The check above is only as good as its coverage: every analyzer must have flagged something.
     expect(flaggedByKind.get('js') ?? 0).toBeGreaterThan(20);
-    for (const kind of ['php', 'python', 'ruby'] as const) expect(flaggedByKind.get(kind) ?? 0).toBeGreaterThan(0);
+    for (const kind of ['php', 'python', 'ruby', 'shell'] as const) expect(flaggedByKind.get(kind) ?? 0).toBeGreaterThan(0);
     expect((flaggedByKind.get('env') ?? 0) + (flaggedByKind.get('yaml') ?? 0) + (flaggedByKind.get('json') ?? 0)).toBeGreaterThan(0);
   }, 120_000);
 
@@ -85,7 +88,8 @@ describe('pre-filter over every fixture', () => {
       const wrong = files.filter((file) => {
         const bytes = readFileSync(file.absolutePath);
         const anyNeedle = ALL_PREFILTER_NEEDLES.some((needle) => bytes.includes(needle));
-        return file.noNeedle ? mightBeLegacy(bytes, file.kind) : !anyNeedle;
+        // A needle-free file of a kind git searches must be marked; shell files are always read.
+        return file.noNeedle ? mightBeLegacy(bytes, file.kind) || !gitSearchesKind(file.kind) : !anyNeedle && gitSearchesKind(file.kind);
       });
       expect(wrong.map((file) => file.path)).toEqual([]);
       expect(files.filter((file) => file.noNeedle).length).toBeGreaterThan(10);

@@ -3,6 +3,7 @@
 import { makeFinding } from '../finding.ts';
 import { classifyHost } from '../hosts.ts';
 import { judgeUrl } from '../languages/evidence.ts';
+import { addScriptFindings } from './shell.ts';
 import type { Config, Finding, HostInfo, Note } from '../../types.ts';
 
 export interface ConfigEntry {
@@ -13,6 +14,8 @@ export interface ConfigEntry {
   column: number;
   /** Entries in the same group (same object, or the whole .env file) are read together. */
   group: string;
+  /** Where the value's text starts, when not on the key's line (a YAML block scalar `run: |`). */
+  valueLine?: number;
 }
 
 export interface ConfigFileAnalysis {
@@ -91,10 +94,15 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
       );
     }
   }
+  const commands: ConfigFileAnalysis = { findings, secrets };
   for (const entry of entries) {
     if (accountUrls.has(entry)) continue;
     const finding = legacyApiUrlFinding(file, entry, config, secrets, realEnvFile);
     if (finding) findings.push(finding);
+    // A value that holds a URL without being one may be a command (`run: curl -u ... https://...`).
+    else if (/\s/.test(entry.value.trim()) && entry.value.includes('://')) {
+      addScriptFindings(file, { text: entry.value, line: entry.valueLine ?? entry.line, column: entry.column }, config, commands, true);
+    }
   }
   return { findings, secrets };
 }

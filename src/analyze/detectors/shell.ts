@@ -1,0 +1,176 @@
+// Shell scripts, Makefiles and Dockerfiles, and the commands a YAML file holds (a CI step's `run:`):
+// a command handed a legacy API URL is a legacy call. curl's and wget's options are read for the
+// method and the basic auth; any other command is reported with what its URL alone says. Commands
+// are read line by line, a line ending in `\` joined to the next. Never rewritten.
+import { makeFinding } from '../finding.ts';
+import { judgeUrl, type UrlEvidence } from '../languages/evidence.ts';
+import type { PartialString } from '../partial.ts';
+import type { Config, Finding, HttpMethod, Note } from '../../types.ts';
+import type { ConfigFileAnalysis } from './config-entries.ts';
+
+/** One command as written: its text (continuations joined) and where it starts. */
+export interface ShellCommand {
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** An http(s) URL up to a quote, a space or a shell metacharacter; `$VAR` and `${VAR}` may sit inside. */
+const URL_IN_TEXT = /https?:\/\/(?:\$\{[^}\s]*\}|[^\s'"`<>();|&\\])+/g;
+const SHELL_VARIABLE = /\$\{[^}\s]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)/g;
+const CURL_METHOD = /(?:^|\s)(?:-X\s*|--request(?:\s+|=))['"]?([A-Za-z]+)/;
+const CURL_SENDS_DATA = /(?:^|\s)(?:-d|-F|--data(?:-[a-z]+)?|--form|--json|-T|--upload-file)(?=\s|=|['"$]|$)/;
+const CURL_HEAD = /(?:^|\s)(?:-I|--head)(?=\s|$)/;
+const WGET_METHOD = /--method[=\s]+['"]?([A-Za-z]+)/;
+const WGET_SENDS_DATA = /--(?:post|body)-(?:data|file)\b/;
+/** `-u user:key`, `--user user:key`, curl's `--basic`, wget's `--user`/`--password`/`--http-user`. */
+const BASIC_OPTION = /(?:^|\s)(?:-u\s*|--user(?:\s+|=)|--http-user(?:\s+|=))(['"]?)([^\s'"]+)\1|--basic\b|--(?:http-)?password[=\s]/;
+const BASIC_HEADER = /Authorization:\s*Basic\s+([A-Za-z0-9+/=$]+|\$\{[^}]+\}|\$\([^)]*\))/i;
+const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+export function analyzeShellFile(file: string, text: string, config: Config): ConfigFileAnalysis {
+  const out: ConfigFileAnalysis = { findings: [], secrets: [] };
+  addScriptFindings(file, { text, line: 1, column: 1 }, config, out);
+  return out;
+}
+
+/**
+ * The findings of the commands of a script, added to `out`. Also used for config values that hold
+ * commands (a CI step's `run:`, a package.json script), the first starting at `script.line` and
+ * `script.column`; there, `knownClientsOnly` keeps prose that merely mentions a legacy URL from
+ * counting as a request.
+ */
+export function addScriptFindings(file: string, script: ShellCommand, config: Config, out: ConfigFileAnalysis, knownClientsOnly = false): void {
+  for (const command of commandsOf(script.text)) {
+    const first = command.line === 1;
+    addCommandFindings(file, { text: command.text, line: script.line + command.line - 1, column: first ? script.column : command.column }, config, out, knownClientsOnly);
+  }
+}
+
+function addCommandFindings(file: string, command: ShellCommand, config: Config, out: ConfigFileAnalysis, knownClientsOnly: boolean): void {
+  if (/^\s*#/.test(command.text)) return;
+  for (const text of simpleCommands(command.text)) {
+    const client = clientOf(text);
+    if (knownClientsOnly && client === 'unknown-client') continue;
+    const auth = basicAuthOf(text, out.secrets);
+    for (const match of text.matchAll(URL_IN_TEXT)) {
+      const url = withoutUserinfo(match[0], out.secrets);
+      const evidence = judgeUrl(asPartial(url), config);
+      const storeHost = evidence.host?.kind === 'store-hostname' || evidence.host?.kind === 'mybigcommerce-other';
+      // On a custom domain, as for calls in code: only with basic auth in sight and a V2 resource.
+      if (!evidence.legacy || (!storeHost && !(auth.sent && evidence.endpoint !== null))) continue;
+      out.findings.push(callFinding(file, command, client, methodOf(client, text), auth, evidence, storeHost));
+    }
+  }
+}
+
+/** The simple commands of a line (`a && b; c | d`): each has its own options. */
+function simpleCommands(text: string): string[] {
+  return text.split(/&&|\|\||[;|]/);
+}
+
+/** Located at the command, first line to last, so that its snippet is the command as written. */
+function callFinding(file: string, command: ShellCommand, client: string, method: HttpMethod | null, auth: { sent: boolean; how: string }, evidence: UrlEvidence, storeHost: boolean): Finding {
+  const notes: Note[] = [...evidence.notes, { kind: 'not-rewritable', message: 'A shell command: reported, not rewritten.' }];
+  const line = command.line;
+  const endLine = line + countLineBreaks(command.text);
+  const authText = auth.sent ? ` with basic auth (${auth.how})` : '';
+  return makeFinding({
+    rule: 'legacy-api-call',
+    client,
+    location: { file, line, column: command.column, endLine, endColumn: command.text.length - command.text.lastIndexOf('\n') },
+    confidence: storeHost && auth.sent ? 'high' : 'medium',
+    host: evidence.host,
+    method,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message:
+      `${method ?? 'A request'} ${evidence.endpoint ?? evidence.shown} goes to the legacy API${authText}, via ${client}. ` +
+      'Send it to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header instead, by hand.',
+    code: command.text,
+    notes,
+    snippet: command.text.trim(),
+  });
+}
+
+/** Logical lines: a line ending in an unescaped `\` goes on with the next. */
+function commandsOf(text: string): ShellCommand[] {
+  const lines = text.split(/\r?\n/);
+  const commands: ShellCommand[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let joined = lines[i];
+    while (/(^|[^\\])\\$/.test(joined) && i + 1 < lines.length) joined = `${joined.slice(0, -1)}\n${lines[++i]}`;
+    commands.push({ text: joined, line: start + 1, column: (lines[start].search(/\S/) + 1) || 1 });
+  }
+  return commands;
+}
+
+function clientOf(text: string): string {
+  const word = /(?:^|[\s;&|(`$])(curl|wget|http|https|xh|httpie)(?=\s)/.exec(text)?.[1];
+  return word === 'https' || word === 'xh' || word === 'httpie' ? 'httpie' : (word ?? 'unknown-client');
+}
+
+function methodOf(client: string, text: string): HttpMethod | null {
+  const upper = (word: string | undefined) => (word && HTTP_METHODS.has(word.toUpperCase()) ? (word.toUpperCase() as HttpMethod) : null);
+  if (client === 'curl') {
+    const named = CURL_METHOD.exec(text)?.[1];
+    if (named) return upper(named);
+    if (CURL_HEAD.test(text)) return 'HEAD';
+    return CURL_SENDS_DATA.test(text) ? 'POST' : 'GET';
+  }
+  if (client === 'wget') {
+    const named = WGET_METHOD.exec(text)?.[1];
+    if (named) return upper(named);
+    return WGET_SENDS_DATA.test(text) ? 'POST' : 'GET';
+  }
+  if (client === 'httpie') return upper(/(?:^|\s)(?:https?|xh|httpie)\s+(?:-\S+\s+)*([A-Za-z]+)\s+https?:/.exec(text)?.[1]) ?? null;
+  return null;
+}
+
+/** Whether the command sends basic auth, and a hard-coded password or token, which joins the secrets. */
+function basicAuthOf(text: string, secrets: string[]): { sent: boolean; how: string } {
+  const header = BASIC_HEADER.exec(text);
+  if (header) {
+    if (!header[1].includes('$')) secrets.push(header[1]);
+    return { sent: true, how: 'Authorization header' };
+  }
+  const option = BASIC_OPTION.exec(text);
+  if (!option) return { sent: false, how: '' };
+  const credentials = option[2];
+  if (credentials) {
+    const colon = credentials.indexOf(':');
+    const password = colon === -1 ? '' : credentials.slice(colon + 1);
+    if (password && !password.startsWith('$')) secrets.push(password);
+  }
+  return { sent: true, how: 'user option' };
+}
+
+/** `https://user:key@host/...`: the key is a secret, and the URL is judged without it. */
+function withoutUserinfo(url: string, secrets: string[]): string {
+  const userinfo = /^(https?:\/\/)([^@/]*)@/.exec(url);
+  if (!userinfo) return url;
+  const password = userinfo[2].includes(':') ? userinfo[2].slice(userinfo[2].indexOf(':') + 1) : '';
+  if (password && !password.startsWith('$')) secrets.push(password);
+  return userinfo[1] + url.slice(userinfo[0].length);
+}
+
+/** Shell variables become holes: `https://$STORE/api/v2/orders` has a host not known statically. */
+function asPartial(url: string): PartialString {
+  const parts: PartialString = [];
+  let at = 0;
+  for (const variable of url.matchAll(SHELL_VARIABLE)) {
+    const index = variable.index ?? 0;
+    if (index > at) parts.push({ text: url.slice(at, index) });
+    parts.push({ hole: variable[0] });
+    at = index + variable[0].length;
+  }
+  if (at < url.length) parts.push({ text: url.slice(at) });
+  return parts;
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
