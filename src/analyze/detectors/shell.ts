@@ -99,12 +99,18 @@ function commandsOf(text: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   for (let i = 0; i < lines.length; i++) {
     const start = i;
-    let joined = lines[i];
-    while (/(^|[^\\])\\$/.test(joined) && i + 1 < lines.length) joined = `${joined.slice(0, -1)}\n${lines[++i]}`;
-    commands.push({ text: joined, line: start + 1, column: (lines[start].search(/\S/) + 1) || 1 });
+    // Each line is looked at once (a generated script may continue thousands of lines).
+    const parts = [lines[i]];
+    while (CONTINUED.test(lines[i]) && i + 1 < lines.length) {
+      parts[parts.length - 1] = lines[i].slice(0, -1);
+      parts.push(lines[++i]);
+    }
+    commands.push({ text: parts.join('\n'), line: start + 1, column: (lines[start].search(/\S/) + 1) || 1 });
   }
   return commands;
 }
+
+const CONTINUED = /(?:^|[^\\])\\$/;
 
 function clientOf(text: string): string {
   const word = /(?:^|[\s;&|(`$])(curl|wget|http|https|xh|httpie)(?=\s)/.exec(text)?.[1];
