@@ -85,3 +85,25 @@ function splitPathAndQuery(rest: string): { path: string; query: string | null }
   if (q === -1) return { path: withoutFragment, query: null };
   return { path: withoutFragment.slice(0, q), query: withoutFragment.slice(q + 1) };
 }
+
+/**
+ * A URL written as text (in config, a script, another language's string) without its userinfo:
+ * `https://user:key@host/...` becomes `https://host/...`, and the key, as written and decoded, joins
+ * `secrets`, unless it names where the key comes from (`$KEY`, `${KEY}`).
+ */
+export function withoutUserinfo(url: string, secrets: string[]): string {
+  const userinfo = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#\s]*)@/i.exec(url);
+  if (!userinfo) return url;
+  const colon = userinfo[2].indexOf(':');
+  const password = colon === -1 ? '' : userinfo[2].slice(colon + 1);
+  if (password && !password.startsWith('$')) {
+    secrets.push(password);
+    try {
+      const decoded = decodeURIComponent(password);
+      if (decoded !== password) secrets.push(decoded);
+    } catch {
+      // Not percent-encoded after all: the password as written is the secret.
+    }
+  }
+  return userinfo[1] + url.slice(userinfo[0].length);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOLE } from '../../src/analyze/endpoints.ts';
-import { splitUrl } from '../../src/analyze/url.ts';
+import { splitUrl, withoutUserinfo } from '../../src/analyze/url.ts';
 
 describe('splitUrl', () => {
   it('splits an absolute URL into its parts', () => {
@@ -33,5 +33,20 @@ describe('splitUrl', () => {
 
   it('reads a scheme-less host name', () => {
     expect(splitUrl('store-abc.mybigcommerce.com/api/v2/orders')).toMatchObject({ host: 'store-abc.mybigcommerce.com', path: '/api/v2/orders' });
+  });
+});
+
+describe('withoutUserinfo', () => {
+  it('drops user and key from a URL and keeps the key, as written and decoded, as a secret', () => {
+    const secrets: string[] = [];
+    expect(withoutUserinfo('https://app:p%40ss9w0rd@store-abc123.mybigcommerce.com/api/v2/orders', secrets)).toBe('https://store-abc123.mybigcommerce.com/api/v2/orders');
+    expect(secrets).toEqual(['p%40ss9w0rd', 'p@ss9w0rd']);
+  });
+
+  it('keeps no secret for a key that names where it comes from, and leaves a URL without userinfo alone', () => {
+    const secrets: string[] = [];
+    expect(withoutUserinfo('https://$U:$KEY@store-abc123.mybigcommerce.com/api/v2', secrets)).toBe('https://store-abc123.mybigcommerce.com/api/v2');
+    expect(withoutUserinfo('https://store-abc123.mybigcommerce.com/api/v2?email=a@b.c', secrets)).toBe('https://store-abc123.mybigcommerce.com/api/v2?email=a@b.c');
+    expect(secrets).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import { makeFinding } from '../finding.ts';
 import { classifyHost } from '../hosts.ts';
 import { judgeUrl } from '../languages/evidence.ts';
+import { withoutUserinfo } from '../url.ts';
 import { addScriptFindings } from './shell.ts';
 import type { Config, Finding, HostInfo, Note } from '../../types.ts';
 
@@ -113,13 +114,8 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
  * not one (it is also the storefront's address); the /api/v2 path is what says legacy API.
  */
 function legacyApiUrlFinding(file: string, entry: ConfigEntry, config: Config, secrets: string[], realEnvFile: boolean): Finding | null {
-  if (!isLegacyStoreUrl(entry)) return null;
-  const url = new URL(entry.value.trim());
-  if (!/^\/api\/v2(\/|$)/i.test(url.pathname)) return null;
-  if (url.password) secrets.push(decodeURIComponent(url.password), url.password);
-  url.username = '';
-  url.password = '';
-  const evidence = judgeUrl([{ text: url.href }], config);
+  if (!isLegacyStoreUrl(entry) || !/^\/api\/v2(\/|$)/i.test(new URL(entry.value.trim()).pathname)) return null;
+  const evidence = judgeUrl([{ text: withoutUserinfo(entry.value.trim(), secrets) }], config);
   const notes: Note[] = [...evidence.notes];
   if (realEnvFile) notes.push({ kind: 'real-env-file', message: 'This looks like a real environment file: it is reported, never rewritten.' });
   return makeFinding({

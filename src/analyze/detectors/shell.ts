@@ -5,6 +5,7 @@
 import { makeFinding } from '../finding.ts';
 import { judgeUrl, type UrlEvidence } from '../languages/evidence.ts';
 import type { PartialString } from '../partial.ts';
+import { withoutUserinfo } from '../url.ts';
 import type { Config, Finding, HttpMethod, Note } from '../../types.ts';
 import type { ConfigFileAnalysis } from './config-entries.ts';
 
@@ -150,15 +151,6 @@ function basicAuthOf(text: string, secrets: string[]): { sent: boolean; how: str
     if (password && !password.startsWith('$')) secrets.push(password);
   }
   return { sent: true, how: 'user option' };
-}
-
-/** `https://user:key@host/...`: the key is a secret, and the URL is judged without it. */
-function withoutUserinfo(url: string, secrets: string[]): string {
-  const userinfo = /^(https?:\/\/)([^@/]*)@/.exec(url);
-  if (!userinfo) return url;
-  const password = userinfo[2].includes(':') ? userinfo[2].slice(userinfo[2].indexOf(':') + 1) : '';
-  if (password && !password.startsWith('$')) secrets.push(password);
-  return userinfo[1] + url.slice(userinfo[0].length);
 }
 
 /** Shell variables become holes: `https://$STORE/api/v2/orders` has a host not known statically. */

@@ -11,6 +11,7 @@ import { judgeUrl } from './evidence.ts';
 import type { LanguageKind } from './parser.ts';
 import { reportAt, step } from './report.ts';
 import { lineOf } from './syntax.ts';
+import { withoutUserinfo } from '../url.ts';
 
 const STRING_TYPES: Record<LanguageKind, string[]> = {
   php: ['string', 'encapsed_string'],
@@ -19,7 +20,7 @@ const STRING_TYPES: Record<LanguageKind, string[]> = {
 };
 
 /** A URL on a store host with /api/v2 in its path, up to the closing quote or interpolation. */
-const STORE_API_URL = /https?:\/\/(?:([^\s'"/@]*)@)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.mybigcommerce\.com(?::\d+)?\/api\/v2(?=[/?#.'"\s]|$)[^\s'"#{}$]*/gi;
+const STORE_API_URL = /https?:\/\/(?:[^\s'"/@]*@)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.mybigcommerce\.com(?::\d+)?\/api\/v2(?=[/?#.'"\s]|$)[^\s'"#{}$]*/gi;
 
 export function reportUnclaimedUrls(file: LanguageFile, out: Collector, kind: LanguageKind): void {
   const covered = coveredLines(file, out);
@@ -27,10 +28,7 @@ export function reportUnclaimedUrls(file: LanguageFile, out: Collector, kind: La
   for (const node of file.root.descendantsOfType(STRING_TYPES[kind])) {
     if (!node || covered.has(lineOf(node)) || insideAnotherString(node, STRING_TYPES[kind])) continue;
     for (const match of node.text.matchAll(STORE_API_URL)) {
-      const userinfo = match[1];
-      if (userinfo?.includes(':')) out.secrets.push(userinfo.slice(userinfo.indexOf(':') + 1));
-      const url = userinfo === undefined ? match[0] : match[0].replace(`${userinfo}@`, '');
-      const evidence = judgeUrl([{ text: url }], file.config);
+      const evidence = judgeUrl([{ text: withoutUserinfo(match[0], out.secrets) }], file.config);
       if (!evidence.legacy || (evidence.endpoint === null && fileHasFindings)) continue;
       reportAt(file, out, node, {
         rule: 'legacy-api-call',
