@@ -52,7 +52,9 @@ export type NoteKind =
   | 'disputed-scope'
   | 'default-scope'
   | 'real-env-file'
-  | 'not-rewritable';
+  | 'not-rewritable'
+  /** A legacy client instance is handed on or stored where its requests are not followed. */
+  | 'untraced-requests';
 
 export interface Note {
   kind: NoteKind;

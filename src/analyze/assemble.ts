@@ -21,8 +21,7 @@ export function assembleReport(parts: ReportParts): Report {
     findings.filter((f) => REQUEST_RULES.has(f.rule)).map((f) => ({ method: f.method, endpoint: f.endpoint, location: `${f.file}:${f.line}` })),
   );
   const errors = [...parts.errors].sort((a, b) => byCodeUnit(a.file, b.file));
-  // A call whose endpoint cannot be resolved, or a base URL in config, may need a scope nobody listed.
-  const dynamicCalls = findings.filter((f) => (f.rule === 'legacy-api-call' || f.rule === 'legacy-api-url') && f.endpoint === null).length;
+  const gaps = scopeGaps(findings);
   const skipped = [...parts.skipped].sort((a, b) => byCodeUnit(a.file, b.file));
 
   return {
@@ -33,7 +32,7 @@ export function assembleReport(parts: ReportParts): Report {
       filesScanned: parts.filesScanned,
       findings: findings.length,
       errors: errors.length,
-      complete: errors.length === 0 && unmapped.length === 0 && dynamicCalls === 0,
+      complete: errors.length === 0 && unmapped.length === 0 && Object.values(gaps).every((list) => list.length === 0),
       fixable: findings.filter((f) => f.fixable).length,
       needsHuman: findings.filter((f) => !f.fixable || f.notes.length > 0).length,
       skipped: skipped.length,
@@ -43,6 +42,19 @@ export function assembleReport(parts: ReportParts): Report {
     unmapped,
     errors,
     skipped,
+  };
+}
+
+/**
+ * The findings that may leave the scope list short: a call whose endpoint is not known statically, a
+ * legacy base URL in config (the code that reads it may call any endpoint), and a legacy client
+ * instance whose requests are not all traced.
+ */
+export function scopeGaps(findings: readonly Finding[]): { dynamic: Finding[]; baseUrls: Finding[]; untraced: Finding[] } {
+  return {
+    dynamic: findings.filter((f) => f.rule === 'legacy-api-call' && f.endpoint === null),
+    baseUrls: findings.filter((f) => f.rule === 'legacy-api-url' && f.endpoint === null),
+    untraced: findings.filter((f) => f.notes.some((n) => n.kind === 'untraced-requests')),
   };
 }
 

@@ -24,6 +24,7 @@ import { parseJs } from './parse.ts';
 import { indexFile } from './scope.ts';
 import { redactSnippet, snippetOf } from './snippet.ts';
 import { unclaimed, withoutSecondReadings } from './unclaimed.ts';
+import { understoodCalls, untracedUses, withUntracedNote } from './untraced-uses.ts';
 import { byWrapperReached, findWrappers, type DetectedRequest, type WrapperCall, type WrapperDef } from './wrappers.ts';
 import { byCodeUnit } from '../order.ts';
 
@@ -176,7 +177,8 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
   for (const config of configs) {
     const verdict = judgeConfig(config, allLegacy, fctx);
     if (!verdict) continue;
-    const finding = configFinding(config, verdict, fctx);
+    const understood = understoodCalls(config, detected.map((d) => d.match), configs);
+    const finding = withUntracedNote(configFinding(config, verdict, fctx), config, untracedUses(config, understood, index));
     findings.push(finding);
     matches.configs.push({ config, verdict, findingId: finding.id });
     for (const auth of config.auth) {

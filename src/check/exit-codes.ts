@@ -9,8 +9,9 @@
  *      suppresses nothing; or a scope beyond the allowed scopes. Wins over 3.
  *   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file.
  *   3  Analysis incomplete, nothing else wrong: a file failed to parse, an endpoint has no known
- *      scope, or a call's endpoint cannot be resolved statically, so the scope report may be short.
- *      --allow-incomplete turns this into 0.
+ *      scope, a call's endpoint cannot be resolved statically, a legacy base URL sits in config, or
+ *      a legacy client instance is handed on where its requests are not traced, so the scope report
+ *      may be short. --allow-incomplete turns this into 0.
  * ```
  */
 export const EXIT_CODES = {
@@ -32,5 +33,6 @@ export const CHECK_EXIT_CODES_HELP = `Exit codes:
      suppresses nothing; or a scope beyond the allowed scopes. Wins over 3.
   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file.
   3  Analysis incomplete, nothing else wrong: a file failed to parse, an endpoint has no known
-     scope, or a call's endpoint cannot be resolved statically, so the scope report may be short.
-     --allow-incomplete turns this into 0.`;
+     scope, a call's endpoint cannot be resolved statically, a legacy base URL sits in config, or
+     a legacy client instance is handed on where its requests are not traced, so the scope report
+     may be short. --allow-incomplete turns this into 0.`;

@@ -1,6 +1,6 @@
 // `check` after the scan: suppressions, then the baseline, then the scope budget, then the exit code.
 // A pure function of its inputs; it never scans again.
-import { withFindings } from '../analyze/assemble.ts';
+import { scopeGaps, withFindings } from '../analyze/assemble.ts';
 import { filterByBaseline, type Baseline } from './baseline.ts';
 import { checkScopeBudget, type BudgetViolation } from './budget.ts';
 import { INCOMPLETE, LEGACY_FOUND, OK, type ExitCode } from './exit-codes.ts';
@@ -128,9 +128,15 @@ function incompleteReason(report: Report, unmapped: readonly UnmappedEndpoint[],
     const endpoints = unmapped.map((u) => `${u.method ?? '(method unknown)'} ${u.endpoint}`);
     parts.push(`${count(unmapped.length, 'endpoint')} with no known scope (${list(endpoints)})`);
   }
-  const dynamic = input.report.findings.filter((f) => f.rule === 'legacy-api-call' && f.endpoint === null);
-  if (dynamic.length > 0) {
-    parts.push(`${count(dynamic.length, 'call')} whose endpoint cannot be resolved statically (${list(dynamic.map((f) => `${f.file}:${f.line}`))})`);
+  const gaps = scopeGaps(input.report.findings);
+  if (gaps.dynamic.length > 0) {
+    parts.push(`${count(gaps.dynamic.length, 'call')} whose endpoint cannot be resolved statically (${list(gaps.dynamic.map((f) => `${f.file}:${f.line}`))})`);
+  }
+  if (gaps.baseUrls.length > 0) {
+    parts.push(`${count(gaps.baseUrls.length, 'legacy base URL')} in config, read by code that may call any endpoint (${list(gaps.baseUrls.map((f) => `${f.file}:${f.line}`))})`);
+  }
+  if (gaps.untraced.length > 0) {
+    parts.push(`${count(gaps.untraced.length, 'client instance')} whose requests are not all traced (${list(gaps.untraced.map((f) => `${f.file}:${f.line}`))})`);
   }
   const budget = input.allowedScopes ? '; the scope budget was checked only against the scopes found' : '';
   const allowed = input.allowIncomplete ? ' Allowed by --allow-incomplete.' : '';

@@ -1,6 +1,7 @@
 // Format-neutral pieces every reporter builds on, so the formats say the same things the same way.
 import type { Finding, HttpMethod, NoteKind, Report, ScopeRequirement, SourceLocation } from '../types.ts';
 import { ruleMeta } from './rules.ts';
+import { scopeGaps } from '../analyze/assemble.ts';
 
 /** `src/a.ts:12:5` */
 export function formatLocation(loc: Pick<SourceLocation, 'file' | 'line' | 'column'>): string {
@@ -115,8 +116,10 @@ export function incompleteWarning(report: Report): string | null {
   const reasons: string[] = [];
   if (report.unmapped.length > 0) reasons.push(plural(report.unmapped.length, 'unmapped endpoint'));
   if (report.errors.length > 0) reasons.push(plural(report.errors.length, 'file') + ' that failed to parse');
-  const dynamic = report.findings.filter((f) => f.rule === 'legacy-api-call' && f.endpoint === null).length;
-  if (dynamic > 0) reasons.push(plural(dynamic, 'call') + ' with an endpoint not known statically');
+  const gaps = scopeGaps(report.findings);
+  if (gaps.dynamic.length > 0) reasons.push(plural(gaps.dynamic.length, 'call') + ' with an endpoint not known statically');
+  if (gaps.baseUrls.length > 0) reasons.push(plural(gaps.baseUrls.length, 'legacy base URL') + ' in config');
+  if (gaps.untraced.length > 0) reasons.push(plural(gaps.untraced.length, 'client instance') + ' whose requests are not all traced');
   const why = reasons.length > 0 ? ` (${reasons.join(', ')})` : '';
   return `The scope list may be incomplete${why}: check the items that need a human.`;
 }
@@ -136,6 +139,7 @@ const NOTE_TITLES: Record<NoteKind, string> = {
   'disputed-scope': 'disputed scope',
   'real-env-file': 'real .env file',
   'not-rewritable': 'cannot be rewritten automatically',
+  'untraced-requests': 'requests through this client not all traced',
 };
 
 export function noteTitle(kind: NoteKind): string {

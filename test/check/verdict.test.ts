@@ -132,6 +132,13 @@ describe('decideCheck', () => {
     expect(outcome.reasons[0]).toContain('GET /v2/frobnicators');
   });
 
+  it('exits INCOMPLETE for a client instance whose requests are not all traced, naming it', () => {
+    const config = { ...legacyCall({ line: 2, rule: 'legacy-client-config', method: null, endpoint: null }), notes: [{ kind: 'untraced-requests' as const, message: '`api` is also handed on (line 9)' }] };
+    const outcome = decide(reportOf([config]), { baseline: createBaseline([config], { tool, now }) });
+    expect(outcome.exitCode).toBe(INCOMPLETE);
+    expect(outcome.reasons[0]).toBe('Analysis incomplete: 1 client instance whose requests are not all traced (src/sync.js:2).');
+  });
+
   it('exits OK for an incomplete analysis under --allow-incomplete, and still says it is incomplete', () => {
     const outcome = decide(reportOf([], [parseError]), { allowIncomplete: true });
     expect(outcome.exitCode).toBe(OK);

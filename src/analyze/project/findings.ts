@@ -14,6 +14,7 @@ import type { CrossCall } from './cross-calls.ts';
 import type { ProjectModel } from './model.ts';
 import { provenanceNotes, traceOf } from './trace.ts';
 import type { UnitAnalysis } from './unit-analysis.ts';
+import { understoodCalls, untracedUses, withUntracedNote } from '../untraced-uses.ts';
 import { byCodeUnit } from '../../order.ts';
 
 export interface UnitFindings {
@@ -117,7 +118,8 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     for (const config of u.configs) {
       const verdict = judgeConfig(config, allLegacy, u.fctx);
       if (!verdict) continue;
-      const base = configFinding(config, verdict, u.fctx);
+      const requests = [...u.judged.map((j) => j.match), ...u.wrappers.map((w) => w.request.match)];
+      const base = withUntracedNote(configFinding(config, verdict, u.fctx), config, untracedUses(config, understoodCalls(config, requests, u.configs), u.ctx.index));
       const finding = { ...base, notes: mergeNotes(base.notes, provenanceNotes(model, verdict)), trace: traceOf(model, asRequest(config), verdict, u.unit.file) };
       out.findings.push(finding);
       out.matches.configs.push({ config, verdict, findingId: finding.id });

@@ -1,0 +1,125 @@
+// A legacy client instance (`const api = axios.create({ baseURL: store, auth })`) is migrated as one,
+// but its requests give the scopes, and the detectors see only the requests made on it directly
+// (`api.get('/orders')`). Where the instance goes further (handed to a function, kept as a default
+// parameter or a property, put in an array), requests are made through it that no finding stands for,
+// and the scope list cannot be called complete. This finds those places, so the report says so.
+import type { Finding } from '../types.ts';
+import { walk, type AstNode } from './ast.ts';
+import type { ClientConfigMatch } from './detectors/detector.ts';
+import type { FileIndex } from './scope.ts';
+
+/** Member reads that configure the instance rather than send a request through it. */
+const CONFIG_MEMBERS = new Set(['defaults', 'interceptors']);
+/** Expressions that only restate their operand's value (`api!`, `api as Client`, `(api)`). */
+const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+
+/**
+ * The references to an instance, other than its declaration, that are neither a request the
+ * detectors matched (`understood`: their call nodes, and those of instances made from it) nor an
+ * export (the cross-file pass follows exports), nor configuration. Only instances held in a variable
+ * are followed; an instance kept in a property (`this.http`) has no references to follow here.
+ */
+export function untracedUses(config: ClientConfigMatch, understood: ReadonlySet<AstNode>, index: FileIndex): AstNode[] {
+  const binding = config.binding;
+  if (config.kind !== 'instance' || !binding) return [];
+  const uses: AstNode[] = [];
+  walk(index.root, (node, holder) => {
+    if (node.type !== 'Identifier' || node.name !== binding.name || node === binding.id) return;
+    if (!readsVariable(node, holder) || index.resolve(node) !== binding) return;
+    const [use, parent] = outermost(node, index);
+    if (!parent || isUnderstood(use, parent, understood, index)) return;
+    uses.push(node);
+  });
+  return uses;
+}
+
+/**
+ * The calls a file's detectors understood as going through `config`: requests made on it, and the
+ * instances made from it (`api.extend({...})`), whose own requests are followed in turn.
+ */
+export function understoodCalls(config: ClientConfigMatch, requests: ReadonlyArray<{ config: ClientConfigMatch | null; call: AstNode }>, configs: readonly ClientConfigMatch[]): Set<AstNode> {
+  return new Set([...requests.filter((r) => r.config === config).map((r) => r.call), ...configs.filter((c) => c.parent === config).map((c) => c.node)]);
+}
+
+/** The config finding, with a note that makes the scope list incomplete when the instance goes where it is not followed. */
+export function withUntracedNote(finding: Finding, config: ClientConfigMatch, uses: readonly AstNode[]): Finding {
+  if (uses.length === 0) return finding;
+  const lines = [...new Set(uses.map((use) => use.loc?.start?.line ?? finding.line))].slice(0, 3).join(', ');
+  const name = config.instanceName ? `\`${config.instanceName}\`` : 'This instance';
+  const message =
+    `${name} is also handed on or stored (line ${lines}), where the requests made through it are not traced: ` +
+    'their scopes are missing from the list. Check those requests and add their scopes by hand.';
+  return { ...finding, notes: [...finding.notes, { kind: 'untraced-requests', message }] };
+}
+
+function isUnderstood(use: AstNode, parent: AstNode, understood: ReadonlySet<AstNode>, index: FileIndex): boolean {
+  if (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') {
+    if (parent.object !== use) return true; // `other[api]`: a key, not this instance's use
+    const call = index.parentOf(parent);
+    if (call && (call.type === 'CallExpression' || call.type === 'OptionalCallExpression') && call.callee === parent) return understood.has(call);
+    return !parent.computed && parent.property?.type === 'Identifier' && CONFIG_MEMBERS.has(parent.property.name);
+  }
+  if (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') return parent.callee === use && understood.has(parent);
+  return isExport(use, parent, index);
+}
+
+/** `export { api }`, `export default api`, `module.exports = api`, `exports.api = api`, `module.exports = { api }`. */
+function isExport(use: AstNode, parent: AstNode, index: FileIndex): boolean {
+  if (parent.type === 'ExportSpecifier' || parent.type === 'ExportDefaultDeclaration') return true;
+  if (parent.type === 'AssignmentExpression' && parent.right === use) return isModuleExports(parent.left);
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === use) {
+    const object = index.parentOf(parent);
+    const assignment = object ? index.parentOf(object) : null;
+    return assignment?.type === 'AssignmentExpression' && assignment.right === object && isModuleExports(assignment.left);
+  }
+  return false;
+}
+
+function isModuleExports(target: AstNode): boolean {
+  if (target.type !== 'MemberExpression') return false;
+  const object = target.object;
+  if (object?.type === 'Identifier' && object.name === 'exports') return true;
+  if (object?.type === 'Identifier' && object.name === 'module' && target.property?.name === 'exports') return true;
+  return object?.type === 'MemberExpression' && isModuleExports(object);
+}
+
+/** Whether an identifier reads a variable, rather than naming a property, a key, a label or an import. */
+function readsVariable(node: AstNode, parent: AstNode | null): boolean {
+  switch (parent?.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return parent.object === node || parent.computed;
+    case 'ObjectProperty':
+    case 'Property':
+    case 'ObjectMethod':
+    case 'ClassProperty':
+    case 'ClassMethod':
+    case 'PropertyDefinition':
+    case 'MethodDefinition':
+    case 'TSPropertySignature':
+      // A shorthand `{ api }` reads the variable through its value (which some parsers share with the key).
+      return parent.computed || (parent.shorthand ? parent.value === node : parent.key !== node);
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+      return false;
+    case 'ExportSpecifier':
+      return parent.local === node;
+    default:
+      return true;
+  }
+}
+
+/** The reference with the expressions that only restate it, and what holds that. */
+function outermost(node: AstNode, index: FileIndex): [AstNode, AstNode | null] {
+  let use = node;
+  let parent = index.parentOf(use);
+  while (parent && TRANSPARENT.has(parent.type)) {
+    use = parent;
+    parent = index.parentOf(use);
+  }
+  return [use, parent];
+}
