@@ -1,5 +1,6 @@
-// The part every config-format detector shares: given the key/value entries of one file,
-// grouped the way the format groups them, decide which hold legacy store credentials.
+// The part every config-format detector shares: given the key/value entries of one file, grouped
+// the way the format groups them, decide which hold legacy store credentials, which are legacy API
+// URLs on their own, and which are commands that call the legacy API (shell.ts reads those).
 import { makeFinding } from '../finding.ts';
 import { classifyHost } from '../hosts.ts';
 import { judgeUrl } from '../languages/evidence.ts';

@@ -1,5 +1,5 @@
-// Shell scripts, Makefiles and Dockerfiles, and the commands a YAML file holds (a CI step's `run:`):
-// a command handed a legacy API URL is a legacy call. curl's and wget's options are read for the
+// Shell scripts, Makefiles and Dockerfiles, and the commands config files hold (a CI step's `run:`,
+// a package.json script): a command handed a legacy API URL is a legacy call. curl's and wget's options are read for the
 // method and the basic auth; any other command is reported with what its URL alone says. Commands
 // are read line by line, a line ending in `\` joined to the next. Never rewritten.
 import { makeFinding } from '../finding.ts';
