@@ -187,7 +187,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const discovery = await discovering;
   const kept = resultCache?.kept(discovery);
   if (kept) {
-    return { report: kept.report, secrets: { values: new Set() }, suppressions: kept.suppressions, files: [], cache: { reused: discovery.files.length, result: true } };
+    return { report: kept.report, secrets: { values: new Set() }, suppressions: kept.suppressions, files: [], cache: { reused: kept.report.summary.filesScanned, result: true } };
   }
   const analyzers = await analyzersLoading;
   // Nothing to read in the files git found no needle in: settled at once, so that it is known now

@@ -43,6 +43,7 @@ describe('the kept scan result', () => {
     const second = await scan();
     expect(first.cache?.result).toBeUndefined();
     expect(second.cache?.result).toBe(true);
+    expect(second.cache?.reused).toBe(first.report.summary.filesScanned);
     expect(second.report).toEqual(first.report);
     expect(second.suppressions).toEqual(first.suppressions);
   });
