@@ -178,7 +178,7 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
     const verdict = judgeConfig(config, allLegacy, fctx);
     if (!verdict) continue;
     const understood = understoodCalls(config, detected.map((d) => d.match), configs);
-    const finding = withUntracedNote(configFinding(config, verdict, fctx), config, untracedUses(config, understood, index));
+    const finding = withUntracedNote(configFinding(config, verdict, fctx), config, untracedUses(config, understood, index, file));
     findings.push(finding);
     matches.configs.push({ config, verdict, findingId: finding.id });
     for (const auth of config.auth) {

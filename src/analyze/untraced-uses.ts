@@ -6,7 +6,15 @@
 import type { Finding } from '../types.ts';
 import { walk, type AstNode } from './ast.ts';
 import type { ClientConfigMatch } from './detectors/detector.ts';
+import type { Evaluator } from './evaluate.ts';
+import type { ImportMap } from './imports.ts';
 import type { FileIndex } from './scope.ts';
+
+/** Where an instance is used beyond what is traced. */
+export interface UseSite {
+  file: string;
+  line: number;
+}
 
 /** Member reads that configure the instance rather than send a request through it. */
 const CONFIG_MEMBERS = new Set(['defaults', 'interceptors']);
@@ -19,18 +27,50 @@ const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfi
  * export (the cross-file pass follows exports), nor configuration. Only instances held in a variable
  * are followed; an instance kept in a property (`this.http`) has no references to follow here.
  */
-export function untracedUses(config: ClientConfigMatch, understood: ReadonlySet<AstNode>, index: FileIndex): AstNode[] {
+export function untracedUses(config: ClientConfigMatch, understood: ReadonlySet<AstNode>, index: FileIndex, file: string): UseSite[] {
   const binding = config.binding;
   if (config.kind !== 'instance' || !binding) return [];
-  const uses: AstNode[] = [];
+  const uses: UseSite[] = [];
   walk(index.root, (node, holder) => {
     if (node.type !== 'Identifier' || node.name !== binding.name || node === binding.id) return;
     if (!readsVariable(node, holder) || index.resolve(node) !== binding) return;
-    const [use, parent] = outermost(node, index);
-    if (!parent || isUnderstood(use, parent, understood, index)) return;
-    uses.push(node);
+    if (!isUnderstoodUse(node, understood, index)) uses.push(siteOf(node, file));
   });
   return uses;
+}
+
+/**
+ * The same, in a file that imports instances made in other files (the cross-file pass): each
+ * reference to an imported name that resolves to one of `instances` (by its `axios.create(...)`
+ * node) and is neither a request on it (`understood(config)`), nor its configuration, nor a re-export.
+ */
+export function importedUntracedUses(
+  instances: ReadonlyMap<AstNode, ClientConfigMatch>,
+  understood: (config: ClientConfigMatch) => ReadonlySet<AstNode>,
+  unit: { index: FileIndex; evaluator: Evaluator; imports: ImportMap; file: string },
+): Map<ClientConfigMatch, UseSite[]> {
+  const found = new Map<ClientConfigMatch, UseSite[]>();
+  const { index, evaluator, imports, file } = unit;
+  walk(index.root, (node, holder) => {
+    if (node.type !== 'Identifier' || !readsVariable(node, holder)) return;
+    // Only names imported from the project's own modules can be its instances; resolving a package's
+    // names could wake the TypeScript checker for nothing.
+    const ref = imports.of(node);
+    if (ref === null || ref === 'global' || !ref.source.startsWith('.')) return;
+    const config = instances.get(evaluator.resolve(node)?.node as AstNode);
+    if (!config || isUnderstoodUse(node, understood(config), index)) return;
+    found.set(config, [...(found.get(config) ?? []), siteOf(node, file)]);
+  });
+  return found;
+}
+
+function isUnderstoodUse(node: AstNode, understood: ReadonlySet<AstNode>, index: FileIndex): boolean {
+  const [use, parent] = outermost(node, index);
+  return !parent || isUnderstood(use, parent, understood, index);
+}
+
+function siteOf(node: AstNode, file: string): UseSite {
+  return { file, line: node.loc?.start?.line ?? 1 };
 }
 
 /**
@@ -42,12 +82,13 @@ export function understoodCalls(config: ClientConfigMatch, requests: ReadonlyArr
 }
 
 /** The config finding, with a note that makes the scope list incomplete when the instance goes where it is not followed. */
-export function withUntracedNote(finding: Finding, config: ClientConfigMatch, uses: readonly AstNode[]): Finding {
+export function withUntracedNote(finding: Finding, config: ClientConfigMatch, uses: readonly UseSite[]): Finding {
   if (uses.length === 0) return finding;
-  const lines = [...new Set(uses.map((use) => use.loc?.start?.line ?? finding.line))].slice(0, 3).join(', ');
+  const where = [...new Set(uses.map((use) => (use.file === finding.file ? `line ${use.line}` : `${use.file}:${use.line}`)))];
+  const shown = where.length > 3 ? [...where.slice(0, 3), `${where.length - 3} more`] : where;
   const name = config.instanceName ? `\`${config.instanceName}\`` : 'This instance';
   const message =
-    `${name} is also handed on or stored (line ${lines}), where the requests made through it are not traced: ` +
+    `${name} is also handed on or stored (${shown.join(', ')}), where the requests made through it are not traced: ` +
     'their scopes are missing from the list. Check those requests and add their scopes by hand.';
   return { ...finding, notes: [...finding.notes, { kind: 'untraced-requests', message }] };
 }

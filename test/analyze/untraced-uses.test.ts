@@ -1,8 +1,10 @@
 // A legacy client instance handed on or stored where its requests are not followed leaves the scope
 // list short: the config finding says so, and the report is not called complete.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { assembleReport } from '../../src/analyze/assemble.ts';
+import { scanProject } from '../../src/analyze/index.ts';
 import { analyzeJsSource } from '../../src/analyze/js-file.ts';
+import { makeTree, removeTree } from '../discover/tree.ts';
 import { testConfig } from './helpers.ts';
 
 const CREATE = "import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://store-abc123.mybigcommerce.com/api/v2/', auth: { username: process.env.U, password: process.env.K } });\n";
@@ -39,5 +41,37 @@ describe('a legacy client instance whose requests are not all traced', () => {
     expect(findings.some((f) => f.rule === 'legacy-client-config')).toBe(true);
     expect(note).toBeNull();
     expect(complete).toBe(true);
+  });
+});
+
+describe('a legacy client instance imported by other files', () => {
+  let root: string;
+  afterEach(async () => {
+    await removeTree(root);
+  });
+  const CLIENT = "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'https://store-abc123.mybigcommerce.com/api/v2/', auth: { username: process.env.U, password: process.env.K } });\n";
+
+  it('is noted where an importer hands it on, while the importer\'s own requests are reported', async () => {
+    root = await makeTree({
+      'src/client.ts': CLIENT,
+      'src/service.ts': "import { api } from './client';\nexport const list = () => api.get('orders');\nexport const service = new OrderService(api);\n",
+    });
+    const { report } = await scanProject({ root, paths: [], config: testConfig, useGit: false });
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.endpoint}`)).toEqual([
+      'src/client.ts:2 legacy-client-config null',
+      'src/service.ts:2 legacy-api-call /v2/orders',
+    ]);
+    expect(report.findings[0].notes.find((n) => n.kind === 'untraced-requests')?.message).toContain('src/service.ts:3');
+    expect(report.summary.complete).toBe(false);
+  });
+
+  it('is not noted when importers only make requests on it or export it again', async () => {
+    root = await makeTree({
+      'src/client.ts': CLIENT,
+      'src/service.ts': "import { api } from './client';\nexport const list = () => api.get('orders');\nexport { api };\n",
+    });
+    const { report } = await scanProject({ root, paths: [], config: testConfig, useGit: false });
+    expect(report.findings.flatMap((f) => f.notes.map((n) => n.kind))).not.toContain('untraced-requests');
+    expect(report.summary.complete).toBe(true);
   });
 });

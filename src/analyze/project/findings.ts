@@ -14,7 +14,7 @@ import type { CrossCall } from './cross-calls.ts';
 import type { ProjectModel } from './model.ts';
 import { provenanceNotes, traceOf } from './trace.ts';
 import type { UnitAnalysis } from './unit-analysis.ts';
-import { understoodCalls, untracedUses, withUntracedNote } from '../untraced-uses.ts';
+import { importedUntracedUses, understoodCalls, untracedUses, withUntracedNote, type UseSite } from '../untraced-uses.ts';
 import { byCodeUnit } from '../../order.ts';
 
 export interface UnitFindings {
@@ -27,6 +27,26 @@ interface PendingSecret {
   secret: HardcodedSecret;
   client: string;
   verdict: Verdict;
+}
+
+/** The requests a unit's detectors matched, wrappers' own included. */
+function requestsOf(u: UnitAnalysis): RequestMatch[] {
+  return [...u.judged.map((j) => j.match), ...u.wrappers.map((w) => w.request.match)];
+}
+
+/** Where instances made in one file are handed on or stored in the files that import them. */
+function instancesHandedOnElsewhere(units: readonly UnitAnalysis[]): Map<ClientConfigMatch, UseSite[]> {
+  const instances = new Map(units.flatMap((u) => u.configs.filter((c) => c.kind === 'instance').map((c) => [c.node, c] as const)));
+  const uses = new Map<ClientConfigMatch, UseSite[]>();
+  if (instances.size === 0) return uses;
+  for (const u of units) {
+    const requests = requestsOf(u);
+    const unit = { index: u.ctx.index, evaluator: u.ctx.evaluator, imports: u.ctx.imports, file: u.unit.file };
+    for (const [config, sites] of importedUntracedUses(instances, (c) => understoodCalls(c, requests, u.configs), unit)) {
+      uses.set(config, [...(uses.get(config) ?? []), ...sites]);
+    }
+  }
+  return uses;
 }
 
 export function collectFindings(model: ProjectModel, units: readonly UnitAnalysis[], crossCalls: readonly CrossCall[], config: Config): { files: UnitFindings[]; secrets: Set<string> } {
@@ -113,13 +133,14 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     rewritable.push({ finding, match: c.match, verdict: c.verdict, owner: c.owner });
   }
 
+  const handedOn = instancesHandedOnElsewhere(units);
   for (const u of units) {
     const out = byUnit.get(u)!;
     for (const config of u.configs) {
       const verdict = judgeConfig(config, allLegacy, u.fctx);
       if (!verdict) continue;
-      const requests = [...u.judged.map((j) => j.match), ...u.wrappers.map((w) => w.request.match)];
-      const base = withUntracedNote(configFinding(config, verdict, u.fctx), config, untracedUses(config, understoodCalls(config, requests, u.configs), u.ctx.index));
+      const uses = [...untracedUses(config, understoodCalls(config, requestsOf(u), u.configs), u.ctx.index, u.unit.file), ...(handedOn.get(config) ?? [])];
+      const base = withUntracedNote(configFinding(config, verdict, u.fctx), config, uses);
       const finding = { ...base, notes: mergeNotes(base.notes, provenanceNotes(model, verdict)), trace: traceOf(model, asRequest(config), verdict, u.unit.file) };
       out.findings.push(finding);
       out.matches.configs.push({ config, verdict, findingId: finding.id });
