@@ -60,6 +60,8 @@ async function main() {
 
   const checks = [];
   const rows = [];
+  // As the rows name it: `20k-file` for the default size, the real count for --files.
+  const repoSize = `${options.files % 1000 === 0 ? `${options.files / 1000}k` : options.files}-file`;
 
   // Correctness first (untimed, also a warm-up): every generated legacy file is found, and a scan
   // that reuses the cache reports exactly what a scan without it does.
@@ -71,14 +73,14 @@ async function main() {
   checks.push(checkSameReport(scanJson, warmJson));
 
   rows.push(await compare({
-    name: 'scan 20k-file repo (--no-cache) vs rg',
+    name: `scan ${repoSize} repo (--no-cache) vs rg`,
     ours: [process.execPath, [CLI, 'scan', repoDir, '--format', 'json', '--no-cache']],
     theirs: [rg, rgArgs(repoDir)],
     runs: options.runs,
     target: { maxRatio: 1.5, maxRssMb: 300 },
   }));
   rows.push(await compare({
-    name: 'scan 20k-file repo (cache warm, nothing changed) vs rg',
+    name: `scan ${repoSize} repo (cache warm, nothing changed) vs rg`,
     ours: [process.execPath, [CLI, 'scan', repoDir, '--format', 'json'], { ...WITH_CACHE }],
     theirs: [rg, rgArgs(repoDir)],
     runs: options.runs,
@@ -89,7 +91,7 @@ async function main() {
   // above is not taken for the common case.
   const edited = editableFile(repoDir, repo);
   rows.push(await compare({
-    name: 'scan 20k-file repo (cache warm, one file edited before each run) vs rg',
+    name: `scan ${repoSize} repo (cache warm, one file edited before each run) vs rg`,
     ours: [process.execPath, [CLI, 'scan', repoDir, '--format', 'json'], { ...WITH_CACHE }],
     theirs: [rg, rgArgs(repoDir)],
     runs: options.runs,
@@ -104,7 +106,7 @@ async function main() {
   const migratedJson = await measure(process.execPath, [CLI, 'scan', migratedDir, '--format', 'json', '--no-cache'], { cwd: ROOT });
   checks.push(checkNothingFound(migratedJson));
   rows.push(await compare({
-    name: 'scan 20k-file repo after the migration (--no-cache) vs rg',
+    name: `scan ${repoSize} repo after the migration (--no-cache) vs rg`,
     ours: [process.execPath, [CLI, 'scan', migratedDir, '--format', 'json', '--no-cache']],
     theirs: [rg, rgArgs(migratedDir)],
     runs: options.runs,
