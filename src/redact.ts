@@ -117,14 +117,27 @@ function redactAssignments(text: string): string {
     .replace(QUERY_PARAM, redactValue);
 }
 
+/** Command-line credentials: `--password KEY`, `--http-password=KEY` (wget). */
+const OPTION_PASSWORD = /((?:^|\s)--(?:http-)?password(?:=|[ \t]+))(['"]?)([^\s'"]+)\2/g;
+/** `-u user:KEY`, `--user=user:KEY` (curl, wget), `-a user:KEY`, `--auth user:KEY` (HTTPie). */
+const OPTION_USERINFO = /((?:^|\s)(?:-u|--user|--http-user|-a|--auth)(?:=|[ \t]+)?(['"]?)[^\s'":]*:)([^\s'"]+)\2/g;
+
+function redactCommandOptions(text: string): string {
+  const redactValue = (whole: string, head: string, quote: string, value: string): string =>
+    isReference(value) || value.startsWith('$') ? whole : `${head}${redactSecret(value)}${quote}`;
+  return text.replace(OPTION_PASSWORD, (whole, head: string, quote: string, value: string) => redactValue(whole, `${head}${quote}`, quote, value))
+    .replace(OPTION_USERINFO, redactValue);
+}
+
 /**
  * Blanks every known secret, and whatever looks like a credential even when the set missed it:
- * Basic tokens, URL passwords and credential assignments.
+ * Basic tokens, URL passwords, credential assignments and credentials given as command options.
  */
 export function redactText(text: string, secrets: SecretSet, shortOnesToo = true): string {
   let out = replaceKnownSecrets(text, secrets, shortOnesToo);
   out = redactBasicTokens(out);
   out = redactUrlPasswords(out);
+  out = redactCommandOptions(out);
   return redactAssignments(out);
 }
 

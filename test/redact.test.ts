@@ -114,6 +114,17 @@ describe('redactText', () => {
     );
   });
 
+  it('redacts credentials given as command options (curl, wget, HTTPie), not their references', () => {
+    const commands = [
+      ['wget --http-password=Zq9v8w7x6y5 https://x/', 'wget --http-password=…(redacted) https://x/'],
+      ["wget --password 'Kp3m4n5b6v7c' https://x/", "wget --password 'Kp3m…(redacted)' https://x/"],
+      ['http -a app:Hh8j7k6l5m4n GET https://x/', 'http -a app:Hh8j…(redacted) GET https://x/'],
+      ['curl --user "app:Qw1e2r3t4y5u" https://x/', 'curl --user "app:Qw1e…(redacted)" https://x/'],
+      ['curl -u "$U:$K" --password "$$KEY" https://x/', 'curl -u "$U:$K" --password "$$KEY" https://x/'],
+    ];
+    for (const [text, redacted] of commands) expect(redactText(text, none)).toBe(redacted);
+  });
+
   it('leaves references to where a credential comes from alone', () => {
     const code = [
       'password: process.env.BC_API_KEY,',

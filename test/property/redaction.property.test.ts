@@ -2,6 +2,8 @@
 // report is redacted the way the CLI does it (redactReport, then a reporter).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyzeYamlOrJsonFile } from '../../src/analyze/detectors/config-yaml.ts';
+import { analyzeShellFile } from '../../src/analyze/detectors/shell.ts';
 import { analyzeJsSource } from '../../src/analyze/js-file.ts';
 import { assembleReport } from '../../src/analyze/assemble.ts';
 import { defaultConfig } from '../../src/config/defaults.ts';
@@ -53,6 +55,46 @@ describe('planted credentials in generated legacy code', () => {
         expect(outputs.json).toContain('(redacted)');
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+/** A curl, wget or HTTPie command with a planted credential, in a script, a Makefile or a workflow. */
+const plantedCommand = fc
+  .record({
+    secret: fc.stringMatching(/^[A-Za-z0-9]{6,20}$/).map((s) => `K9${s}x7`),
+    client: fc.constantFrom('curl', 'wget', 'http'),
+    form: fc.nat(3),
+    method: fc.constantFrom('', ' -X POST', ' --request PUT', ' -d @body.json'),
+    resource: fc.constantFrom('orders', 'products/7', 'customers', 'coupons'),
+    where: fc.constantFrom('sync.sh', 'Makefile', '.github/workflows/sync.yml'),
+  })
+  .map(({ secret, client, form, method, resource, where }) => {
+    const url = `https://store-abc123.mybigcommerce.com/api/v2/${resource}.json`;
+    const forms: Record<string, string[]> = {
+      curl: [`curl${method} -u app:${secret} ${url}`, `curl${method} --user="app:${secret}" ${url}`, `curl${method} -H "Authorization: Basic ${secret}" ${url}`, `curl${method} ${url.replace('https://', `https://app:${secret}@`)}`],
+      wget: [`wget --user app --password ${secret} ${url}`, `wget --http-user=app --http-password='${secret}' ${url}`, `wget ${url.replace('https://', `https://app:${secret}@`)}`, `wget --password="${secret}" ${url}`],
+      http: [`http -a app:${secret} GET ${url}`, `http --auth=app:${secret} POST ${url}`, `http --auth "app:${secret}" ${url}`, `http GET ${url.replace('https://', `https://app:${secret}@`)}`],
+    };
+    const command = forms[client][form];
+    const text = where.endsWith('.yml') ? `jobs:\n  sync:\n    steps:\n      - run: |\n          ${command}\n` : where === 'Makefile' ? `sync:\n\t${command}\n` : `#!/bin/sh\n${command}\n`;
+    return { secret, path: where, text };
+  });
+
+describe('planted credentials in generated commands', () => {
+  it('never appear in any output format, and the command is reported', () => {
+    fc.assert(
+      fc.property(plantedCommand, ({ secret, path, text }) => {
+        const result = path.endsWith('.yml') ? analyzeYamlOrJsonFile(path, text, config) : analyzeShellFile(path, text, config);
+        expect(result.findings.map((f) => f.rule)).toEqual(['legacy-api-call']);
+        const report = assembleReport({ root: '/work/repo', filesScanned: 1, findings: result.findings, errors: [], skipped: [] });
+        const safe = redactReport(report, { values: new Set(result.secrets) });
+        for (const name of reporterNames) {
+          const out = reporters[name].render(safe, { color: false, width: 100 });
+          if (out.includes(secret)) throw new Error(`${name} output shows the planted credential of: ${text}`);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -24,8 +24,12 @@ const CURL_SENDS_DATA = /(?:^|\s)(?:-d|-F|--data(?:-[a-z]+)?|--form|--json|-T|--
 const CURL_HEAD = /(?:^|\s)(?:-I|--head)(?=\s|$)/;
 const WGET_METHOD = /--method[=\s]+['"]?([A-Za-z]+)/;
 const WGET_SENDS_DATA = /--(?:post|body)-(?:data|file)\b/;
-/** `-u user:key`, `--user user:key`, curl's `--basic`, wget's `--user`/`--password`/`--http-user`. */
-const BASIC_OPTION = /(?:^|\s)(?:-u\s*|--user(?:\s+|=)|--http-user(?:\s+|=))(['"]?)([^\s'"]+)\1|--basic\b|--(?:http-)?password[=\s]/;
+/**
+ * Options that send basic auth, with their value: curl's `-u user:key` / `--user`, wget's `--user`,
+ * `--password`, `--http-user`, `--http-password`, HTTPie's `-a user:key` / `--auth`.
+ */
+const CREDENTIAL_OPTION = /(?:^|\s)(--http-password|--password|--http-user|--user|--auth|-u|-a)(?:=|\s+)?(['"]?)([^\s'"]+)\2/g;
+const PASSWORD_ONLY = new Set(['--password', '--http-password']);
 const BASIC_HEADER = /Authorization:\s*Basic\s+([A-Za-z0-9+/=$]+|\$\{[^}]+\}|\$\([^)]*\))/i;
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
@@ -135,22 +139,22 @@ function methodOf(client: string, text: string): HttpMethod | null {
   return null;
 }
 
-/** Whether the command sends basic auth, and a hard-coded password or token, which joins the secrets. */
+/** Whether the command sends basic auth; every hard-coded password or token in it joins the secrets. */
 function basicAuthOf(text: string, secrets: string[]): { sent: boolean; how: string } {
+  let how = '';
   const header = BASIC_HEADER.exec(text);
   if (header) {
     if (!header[1].includes('$')) secrets.push(header[1]);
-    return { sent: true, how: 'Authorization header' };
+    how = 'Authorization header';
   }
-  const option = BASIC_OPTION.exec(text);
-  if (!option) return { sent: false, how: '' };
-  const credentials = option[2];
-  if (credentials) {
-    const colon = credentials.indexOf(':');
-    const password = colon === -1 ? '' : credentials.slice(colon + 1);
+  for (const [, option, , value] of text.matchAll(CREDENTIAL_OPTION)) {
+    if (option === '-a' && !value.includes(':')) continue; // `cp -a`, `ls -al`: not HTTPie's auth
+    const password = PASSWORD_ONLY.has(option) ? value : value.includes(':') ? value.slice(value.indexOf(':') + 1) : '';
     if (password && !password.startsWith('$')) secrets.push(password);
+    how ||= 'user option';
   }
-  return { sent: true, how: 'user option' };
+  if (!how && /(?:^|\s)--basic\b/.test(text)) how = 'user option';
+  return { sent: how !== '', how };
 }
 
 /** Shell variables become holes: `https://$STORE/api/v2/orders` has a host not known statically. */

@@ -17,6 +17,23 @@ describe('legacy calls in shell commands', () => {
     expect(result.findings[0].fixable).toBe(false);
   });
 
+  it('keeps every password a command writes as a secret, whatever the client\'s option', () => {
+    const script = [
+      `wget --http-user=app --http-password=Zq9v8w7x6y5 ${STORE}/orders`,
+      `wget --user app --password 'Kp3m4n5b6v7c' ${STORE}/brands`,
+      `http -a app:Hh8j7k6l5m4n GET ${STORE}/store`,
+      `curl --user=app:Qw1e2r3t4y5u -H "Authorization: Basic YXBwOnNlY3JldDEyMw==" ${STORE}/coupons`,
+      `curl -u "$U:$K" ${STORE}/customers`,
+    ].join('\n');
+    const result = analyzeShellFile('s.sh', script, testConfig);
+    expect(result.findings).toHaveLength(5);
+    expect(result.secrets.sort()).toEqual(['Hh8j7k6l5m4n', 'Kp3m4n5b6v7c', 'Qw1e2r3t4y5u', 'YXBwOnNlY3JldDEyMw==', 'Zq9v8w7x6y5']);
+  });
+
+  it('does not take another tool\'s `-a` (wget\'s log file) for HTTPie\'s auth', () => {
+    expect(rows(analyzeShellFile('s.sh', 'wget -a sync.log https://shop.example.com/api/v2/orders\n', testConfig))).toEqual([]);
+  });
+
   it('joins continued lines into one command, reported from its first line', () => {
     const script = `curl \\\n  --user "$BC_USER:$BC_KEY" \\\n  --request DELETE \\\n  "${STORE}/products/5"\n`;
     expect(rows(analyzeShellFile('deploy.sh', script, testConfig))).toEqual(['1 legacy-api-call curl DELETE /v2/products/{id} store_v2_products high']);
