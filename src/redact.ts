@@ -117,6 +117,9 @@ function redactAssignments(text: string): string {
     .replace(QUERY_PARAM, redactValue);
 }
 
+/** A Basic token made in a shell command substitution from a written key: `Basic $(printf 'app:KEY' | base64)`. */
+const SUBSTITUTED_BASIC = /(Basic\s+\$\([^)]*?['"\s][^\s'":$()]*:)([^\s'"$()|]+)/g;
+
 /** Command-line credentials: `--password KEY`, `--http-password=KEY` (wget). */
 const OPTION_PASSWORD = /((?:^|\s)--(?:http-)?password(?:=|[ \t]+))(['"]?)([^\s'"]+)\2/g;
 /** `-u user:KEY`, `--user=user:KEY` (curl, wget), `-a user:KEY`, `--auth user:KEY` (HTTPie). */
@@ -126,12 +129,14 @@ function redactCommandOptions(text: string): string {
   const redactValue = (whole: string, head: string, quote: string, value: string): string =>
     isReference(value) || value.startsWith('$') ? whole : `${head}${redactSecret(value)}${quote}`;
   return text.replace(OPTION_PASSWORD, (whole, head: string, quote: string, value: string) => redactValue(whole, `${head}${quote}`, quote, value))
-    .replace(OPTION_USERINFO, redactValue);
+    .replace(OPTION_USERINFO, redactValue)
+    .replace(SUBSTITUTED_BASIC, (whole, head: string, value: string) => `${head}${redactSecret(value)}`);
 }
 
 /**
  * Blanks every known secret, and whatever looks like a credential even when the set missed it:
- * Basic tokens, URL passwords, credential assignments and credentials given as command options.
+ * Basic tokens, URL passwords, credential assignments and credentials given as command options or
+ * written into a command that makes a Basic token.
  */
 export function redactText(text: string, secrets: SecretSet, shortOnesToo = true): string {
   let out = replaceKnownSecrets(text, secrets, shortOnesToo);

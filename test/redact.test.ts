@@ -121,6 +121,8 @@ describe('redactText', () => {
       ['http -a app:Hh8j7k6l5m4n GET https://x/', 'http -a app:Hh8j…(redacted) GET https://x/'],
       ['curl --user "app:Qw1e2r3t4y5u" https://x/', 'curl --user "app:Qw1e…(redacted)" https://x/'],
       ['curl -u "$U:$K" --password "$$KEY" https://x/', 'curl -u "$U:$K" --password "$$KEY" https://x/'],
+      [`-H "Authorization: Basic $(echo -n app:Yu7i6o5p4a3s | base64)"`, `-H "Authorization: Basic $(echo -n app:Yu7i…(redacted) | base64)"`],
+      [`-H "Authorization: Basic $(printf '$U:$K' | base64)"`, `-H "Authorization: Basic $(printf '$U:$K' | base64)"`],
     ];
     for (const [text, redacted] of commands) expect(redactText(text, none)).toBe(redacted);
   });

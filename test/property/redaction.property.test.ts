@@ -64,7 +64,7 @@ const plantedCommand = fc
   .record({
     secret: fc.stringMatching(/^[A-Za-z0-9]{6,20}$/).map((s) => `K9${s}x7`),
     client: fc.constantFrom('curl', 'wget', 'http'),
-    form: fc.nat(3),
+    form: fc.nat(4),
     method: fc.constantFrom('', ' -X POST', ' --request PUT', ' -d @body.json'),
     resource: fc.constantFrom('orders', 'products/7', 'customers', 'coupons'),
     where: fc.constantFrom('sync.sh', 'Makefile', '.github/workflows/sync.yml'),
@@ -72,9 +72,9 @@ const plantedCommand = fc
   .map(({ secret, client, form, method, resource, where }) => {
     const url = `https://store-abc123.mybigcommerce.com/api/v2/${resource}.json`;
     const forms: Record<string, string[]> = {
-      curl: [`curl${method} -u app:${secret} ${url}`, `curl${method} --user="app:${secret}" ${url}`, `curl${method} -H "Authorization: Basic ${secret}" ${url}`, `curl${method} ${url.replace('https://', `https://app:${secret}@`)}`],
-      wget: [`wget --user app --password ${secret} ${url}`, `wget --http-user=app --http-password='${secret}' ${url}`, `wget ${url.replace('https://', `https://app:${secret}@`)}`, `wget --password="${secret}" ${url}`],
-      http: [`http -a app:${secret} GET ${url}`, `http --auth=app:${secret} POST ${url}`, `http --auth "app:${secret}" ${url}`, `http GET ${url.replace('https://', `https://app:${secret}@`)}`],
+      curl: [`curl${method} -u app:${secret} ${url}`, `curl${method} --user="app:${secret}" ${url}`, `curl${method} -H "Authorization: Basic ${secret}" ${url}`, `curl${method} ${url.replace('https://', `https://app:${secret}@`)}`, `curl${method} -H "Authorization: Basic $(printf 'app:${secret}' | base64)" ${url}`],
+      wget: [`wget --user app --password ${secret} ${url}`, `wget --http-user=app --http-password='${secret}' ${url}`, `wget ${url.replace('https://', `https://app:${secret}@`)}`, `wget --password="${secret}" ${url}`, `wget --header="Authorization: Basic $(echo -n app:${secret} | base64)" ${url}`],
+      http: [`http -a app:${secret} GET ${url}`, `http --auth=app:${secret} POST ${url}`, `http --auth "app:${secret}" ${url}`, `http GET ${url.replace('https://', `https://app:${secret}@`)}`, `http GET ${url} "Authorization: Basic $(printf 'app:${secret}' | base64)"`],
     };
     const command = forms[client][form];
     const text = where.endsWith('.yml') ? `jobs:\n  sync:\n    steps:\n      - run: |\n          ${command}\n` : where === 'Makefile' ? `sync:\n\t${command}\n` : `#!/bin/sh\n${command}\n`;

@@ -30,7 +30,9 @@ const WGET_SENDS_DATA = /--(?:post|body)-(?:data|file)\b/;
  */
 const CREDENTIAL_OPTION = /(?:^|\s)(--http-password|--password|--http-user|--user|--auth|-u|-a)(?:=|\s+)?(['"]?)([^\s'"]+)\2/g;
 const PASSWORD_ONLY = new Set(['--password', '--http-password']);
-const BASIC_HEADER = /Authorization:\s*Basic\s+([A-Za-z0-9+/=$]+|\$\{[^}]+\}|\$\([^)]*\))/i;
+const BASIC_HEADER = /Authorization:\s*Basic\s+(\$\([^)]*\)|\$\{[^}]+\}|[A-Za-z0-9+/=$]+)/i;
+/** `user:key` as written inside a command substitution (quoted or not). */
+const SUBSTITUTED_CREDENTIALS = /(['"]?)[^\s'":$()]*:([^\s'"$()|]+)\1/;
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 export function analyzeShellFile(file: string, text: string, config: Config): ConfigFileAnalysis {
@@ -69,9 +71,30 @@ function addCommandFindings(file: string, command: ShellCommand, config: Config,
   }
 }
 
-/** The simple commands of a line (`a && b; c | d`): each has its own options. */
+/**
+ * The simple commands of a line (`a && b; c | d`): each has its own options. A separator inside
+ * quotes or a command substitution (`$(printf 'a:b' | base64)`) belongs to the command around it.
+ */
 function simpleCommands(text: string): string[] {
-  return text.split(/&&|\|\||[;|]/);
+  const out: string[] = [];
+  let quote = '';
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ';' || c === '|' || (c === '&' && text[i + 1] === '&'))) {
+      out.push(text.slice(from, i));
+      if (text[i + 1] === c) i++;
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
 }
 
 /** Located at the command, first line to last, so that its snippet is the command as written. */
@@ -145,6 +168,9 @@ function basicAuthOf(text: string, secrets: string[]): { sent: boolean; how: str
   const header = BASIC_HEADER.exec(text);
   if (header) {
     if (!header[1].includes('$')) secrets.push(header[1]);
+    // `Basic $(printf 'app:KEY' | base64)`: the key is written inside the substitution.
+    const inside = SUBSTITUTED_CREDENTIALS.exec(header[1])?.[2];
+    if (inside && !inside.startsWith('$')) secrets.push(inside);
     how = 'Authorization header';
   }
   for (const [, option, , value] of text.matchAll(CREDENTIAL_OPTION)) {

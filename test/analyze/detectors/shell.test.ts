@@ -24,10 +24,12 @@ describe('legacy calls in shell commands', () => {
       `http -a app:Hh8j7k6l5m4n GET ${STORE}/store`,
       `curl --user=app:Qw1e2r3t4y5u -H "Authorization: Basic YXBwOnNlY3JldDEyMw==" ${STORE}/coupons`,
       `curl -u "$U:$K" ${STORE}/customers`,
+      `curl -H "Authorization: Basic $(printf 'app:Tz8x7c6v5b4n' | base64)" ${STORE}/products`,
+      `curl -H "Authorization: Basic $(printf '$U:$K' | base64)" ${STORE}/brands`,
     ].join('\n');
     const result = analyzeShellFile('s.sh', script, testConfig);
-    expect(result.findings).toHaveLength(5);
-    expect(result.secrets.sort()).toEqual(['Hh8j7k6l5m4n', 'Kp3m4n5b6v7c', 'Qw1e2r3t4y5u', 'YXBwOnNlY3JldDEyMw==', 'Zq9v8w7x6y5']);
+    expect(result.findings).toHaveLength(7);
+    expect(result.secrets.sort()).toEqual(['Hh8j7k6l5m4n', 'Kp3m4n5b6v7c', 'Qw1e2r3t4y5u', 'Tz8x7c6v5b4n', 'YXBwOnNlY3JldDEyMw==', 'Zq9v8w7x6y5']);
   });
 
   it('does not take another tool\'s `-a` (wget\'s log file) for HTTPie\'s auth', () => {
