@@ -1,6 +1,6 @@
 import type { ListedEntry, Listing } from './listing.ts';
 import { runToFile } from './run-to-file.ts';
-import { hashBudget, trackedDigest, wholeDigest, type UnchangedProbe } from './tree-digest.ts';
+import { hashBudget, isVouchedRecord, trackedDigest, wholeDigest, type UnchangedProbe } from './tree-digest.ts';
 
 const SYMLINK_MODE = '120000';
 /** A submodule: its files belong to another repository. */
@@ -92,8 +92,8 @@ function trackedEntries(listing: string): ListedEntry[] {
     if (mode === GITLINK_MODE || gone.has(path) || seen.has(path)) continue;
     seen.add(path);
     const entry: ListedEntry = { path, symlink: mode === SYMLINK_MODE };
-    // The stage is the one character before the tab; the object id sits between the mode and it.
-    if (record.startsWith('H ') && record.charCodeAt(tab - 1) === 0x30 /* 0 */) {
+    // The object id sits between the mode and the stage, the one character before the tab.
+    if (isVouchedRecord(record, 0, tab)) {
       if (!changed.has(path)) entry.blob = record.slice(9, tab - 2);
       if (mode !== SYMLINK_MODE) entry.searchable = true;
     }

@@ -73,9 +73,15 @@ export function wholeDigest(root: string, tracked: string, untrackedListing: str
 }
 
 /**
- * Paths of the tracked records git does not vouch for: any tag but `H` (lower-case `h` is
- * assume-unchanged), any stage but 0, and symlinks. The same rule as git.ts's `trackedEntries`.
+ * Whether git vouches that the work tree holds the object id of the record (`ls-files -v -s`) that
+ * starts at `at`, its tab at `tab`: tag `H` (lower-case `h` is assume-unchanged) and stage 0. A file
+ * modified in the work tree has a second, `C` record.
  */
+export function isVouchedRecord(listing: string, at: number, tab: number): boolean {
+  return listing.startsWith('H ', at) && listing.charCodeAt(tab - 1) === 0x30 /* 0 */;
+}
+
+/** Paths of the tracked records git does not vouch for (`isVouchedRecord`), and of symlinks. */
 function* unvouchedTracked(listing: string): Iterable<string> {
   // Records are "<tag> <mode> <object> <stage>\t<path>", NUL-terminated.
   for (let at = 0; at < listing.length; ) {
@@ -83,7 +89,7 @@ function* unvouchedTracked(listing: string): Iterable<string> {
     const stop = end === -1 ? listing.length : end;
     const tab = listing.indexOf('\t', at);
     if (tab !== -1 && tab < stop) {
-      const vouched = listing.startsWith('H ', at) && listing.charCodeAt(tab - 1) === 0x30 /* 0 */ && !listing.startsWith('120000', at + 2);
+      const vouched = isVouchedRecord(listing, at, tab) && !listing.startsWith('120000', at + 2);
       if (!vouched) yield listing.slice(tab + 1, stop);
     }
     at = stop + 1;
