@@ -34,12 +34,18 @@ function requestsOf(u: UnitAnalysis): RequestMatch[] {
   return [...u.judged.map((j) => j.match), ...u.wrappers.map((w) => w.request.match)];
 }
 
-/** Where instances made in one file are handed on or stored in the files that import them. */
-function instancesHandedOnElsewhere(units: readonly UnitAnalysis[]): Map<ClientConfigMatch, UseSite[]> {
+/**
+ * Where instances made in one file are handed on or stored in the files that import them. `reaches`
+ * (the import graph): whether a file may import one of these files, directly or not; a file that
+ * cannot is not walked.
+ */
+function instancesHandedOnElsewhere(units: readonly UnitAnalysis[], reaches?: Reaches): Map<ClientConfigMatch, UseSite[]> {
   const instances = new Map(units.flatMap((u) => u.configs.filter((c) => c.kind === 'instance').map((c) => [c.node, c] as const)));
   const uses = new Map<ClientConfigMatch, UseSite[]>();
   if (instances.size === 0) return uses;
+  const homes = new Set(units.filter((u) => u.configs.some((c) => c.kind === 'instance')).map((u) => u.unit.file));
   for (const u of units) {
+    if (reaches && !reaches(u.unit.file, homes)) continue;
     const requests = requestsOf(u);
     const unit = { index: u.ctx.index, evaluator: u.ctx.evaluator, imports: u.ctx.imports, file: u.unit.file };
     for (const [config, sites] of importedUntracedUses(instances, (c) => understoodCalls(c, requests, u.configs), unit)) {
@@ -49,7 +55,10 @@ function instancesHandedOnElsewhere(units: readonly UnitAnalysis[]): Map<ClientC
   return uses;
 }
 
-export function collectFindings(model: ProjectModel, units: readonly UnitAnalysis[], crossCalls: readonly CrossCall[], config: Config): { files: UnitFindings[]; secrets: Set<string> } {
+/** Whether a module may import one of `targets`, directly or through others (import-graph.ts). */
+export type Reaches = (path: string, targets: ReadonlySet<string>) => boolean;
+
+export function collectFindings(model: ProjectModel, units: readonly UnitAnalysis[], crossCalls: readonly CrossCall[], config: Config, reaches?: Reaches): { files: UnitFindings[]; secrets: Set<string> } {
   const secrets = new Set<string>();
   const rewritable: Array<{ finding: Finding; match: RequestMatch; verdict: Verdict; owner: UnitAnalysis }> = [];
   const byUnit = new Map(units.map((u) => [u, { file: u.unit.file, findings: [] as Finding[], matches: emptyMatches(u.unit.file) }]));
@@ -133,7 +142,7 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     rewritable.push({ finding, match: c.match, verdict: c.verdict, owner: c.owner });
   }
 
-  const handedOn = instancesHandedOnElsewhere(units);
+  const handedOn = instancesHandedOnElsewhere(units, reaches);
   for (const u of units) {
     const out = byUnit.get(u)!;
     for (const config of u.configs) {

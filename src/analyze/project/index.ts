@@ -117,7 +117,7 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
   const crossCalls = findCrossCalls(model, analyses);
   const crossCallSites = new Set(crossCalls.map((c) => c.call));
   for (const a of analyses) a.judged = withoutCallsTo(a.judged, crossCallSites, a.wrappers);
-  const { files, secrets } = collectFindings(model, analyses, crossCalls, input.config);
+  const { files, secrets } = collectFindings(model, analyses, crossCalls, input.config, imports ? (path, targets) => imports.reaches(path, targets) : undefined);
 
   leaveFastScanRewritesToFix(files.flatMap((f) => f.findings), input.findings);
 
