@@ -32,6 +32,20 @@ export function describePartial(p: PartialString): string {
   return p.map((part) => (isHole(part) ? '${' + part.hole + '}' : part.text)).join('');
 }
 
+/** Text read without a parser (a command, a line of an unparsed language): each match of `holes` (a global pattern) becomes a hole. */
+export function withHoles(text: string, holes: RegExp): PartialString {
+  const parts: PartialString = [];
+  let at = 0;
+  for (const hole of text.matchAll(holes)) {
+    const index = hole.index ?? 0;
+    if (index > at) parts.push({ text: text.slice(at, index) });
+    parts.push({ hole: hole[0] });
+    at = index + hole[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return parts;
+}
+
 export function isStatic(p: PartialString): boolean {
   return p.every((part) => !isHole(part));
 }

@@ -4,7 +4,7 @@
 // are read line by line, a line ending in `\` joined to the next. Never rewritten.
 import { makeFinding } from '../finding.ts';
 import { judgeUrl, type UrlEvidence } from '../languages/evidence.ts';
-import type { PartialString } from '../partial.ts';
+import { withHoles } from '../partial.ts';
 import { withoutUserinfo } from '../url.ts';
 import type { Config, Finding, HttpMethod, Note } from '../../types.ts';
 import type { ConfigFileAnalysis } from './config-entries.ts';
@@ -18,6 +18,7 @@ export interface ShellCommand {
 
 /** An http(s) URL up to a quote, a space or a shell metacharacter; `$VAR` and `${VAR}` may sit inside. */
 const URL_IN_TEXT = /https?:\/\/(?:\$\{[^}\s]*\}|[^\s'"`<>();|&\\])+/g;
+/** Shell variables become holes: `https://$STORE/api/v2/orders` has a host not known statically. */
 const SHELL_VARIABLE = /\$\{[^}\s]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)/g;
 const CURL_METHOD = /(?:^|\s)(?:-X\s*|--request(?:\s+|=))['"]?([A-Za-z]+)/;
 const CURL_SENDS_DATA = /(?:^|\s)(?:-d|-F|--data(?:-[a-z]+)?|--form|--json|-T|--upload-file)(?=\s|=|['"$]|$)/;
@@ -62,7 +63,7 @@ function addCommandFindings(file: string, command: ShellCommand, config: Config,
     const auth = basicAuthOf(text, out.secrets);
     for (const match of text.matchAll(URL_IN_TEXT)) {
       const url = withoutUserinfo(match[0], out.secrets);
-      const evidence = judgeUrl(asPartial(url), config);
+      const evidence = judgeUrl(withHoles(url, SHELL_VARIABLE), config);
       const storeHost = evidence.host?.kind === 'store-hostname' || evidence.host?.kind === 'mybigcommerce-other';
       // On a custom domain, as for calls in code: only with basic auth in sight and a V2 resource.
       if (!evidence.legacy || (!storeHost && !(auth.sent && evidence.endpoint !== null))) continue;
@@ -181,20 +182,6 @@ function basicAuthOf(text: string, secrets: string[]): { sent: boolean; how: str
   }
   if (!how && /(?:^|\s)--basic\b/.test(text)) how = 'user option';
   return { sent: how !== '', how };
-}
-
-/** Shell variables become holes: `https://$STORE/api/v2/orders` has a host not known statically. */
-function asPartial(url: string): PartialString {
-  const parts: PartialString = [];
-  let at = 0;
-  for (const variable of url.matchAll(SHELL_VARIABLE)) {
-    const index = variable.index ?? 0;
-    if (index > at) parts.push({ text: url.slice(at, index) });
-    parts.push({ hole: variable[0] });
-    at = index + variable[0].length;
-  }
-  if (at < url.length) parts.push({ text: url.slice(at) });
-  return parts;
 }
 
 function countLineBreaks(text: string): number {
