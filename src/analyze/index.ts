@@ -85,15 +85,18 @@ function loadAnalyzers() {
     import('./detectors/config-env.ts'),
     import('./detectors/config-yaml.ts'),
     import('./detectors/shell.ts'),
+    import('./detectors/unparsed.ts'),
     import('./suppressions.ts'),
     import('./assemble.ts'),
     import('../scopes/catalogue.ts').then((catalogue) => catalogue.loadCatalogue()),
-  ]).then(([js, parse, env, yaml, shell, suppressions, assemble]) => ({
+  ]).then(([js, parse, env, yaml, shell, unparsed, suppressions, assemble]) => ({
     matchProgram: js.matchProgram,
     parseJs: parse.parseJs,
     analyzeEnvFile: env.analyzeEnvFile,
     analyzeYamlOrJsonFile: yaml.analyzeYamlOrJsonFile,
     analyzeShellFile: shell.analyzeShellFile,
+    analyzeUnparsedFile: unparsed.analyzeUnparsedFile,
+    unparsedComments: unparsed.unparsedComments,
     parseSuppressionComment: suppressions.parseSuppressionComment,
     assembleReport: assemble.assembleReport,
   }));
@@ -380,7 +383,7 @@ async function analyzeFile(
   config: Config,
   keepProgram: (path: string, program: AstNode, bytes: number) => void,
 ): Promise<FileOutcome> {
-  const { parseJs, matchProgram, analyzeEnvFile, analyzeYamlOrJsonFile, analyzeShellFile } = analyzers;
+  const { parseJs, matchProgram, analyzeEnvFile, analyzeYamlOrJsonFile, analyzeShellFile, analyzeUnparsedFile, unparsedComments } = analyzers;
   switch (file.kind) {
     case 'js': {
       // What analyzeJsSource does, keeping the parsed Program for the cross-file pass (no second parse).
@@ -398,6 +401,8 @@ async function analyzeFile(
       return { ...analyzeEnvFile(file.path, source.text, config), comments: hashComments(source.text) };
     case 'shell':
       return { ...analyzeShellFile(file.path, source.text, config), comments: hashComments(source.text) };
+    case 'unparsed':
+      return { ...analyzeUnparsedFile(file.path, source.text, config), comments: unparsedComments(file.path, source.text) };
     case 'yaml':
     case 'json':
       return { ...analyzeYamlOrJsonFile(file.path, source.text, config), comments: file.kind === 'yaml' ? hashComments(source.text) : [] };

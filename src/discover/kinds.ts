@@ -1,4 +1,5 @@
 import type { FileKind } from './types.ts';
+import { unparsedLanguageOf } from './unparsed-languages.ts';
 
 const KIND_BY_EXTENSION: Record<string, FileKind> = {
   js: 'js', jsx: 'js', ts: 'js', tsx: 'js', mjs: 'js', cjs: 'js', mts: 'js', cts: 'js',
@@ -37,16 +38,17 @@ export function fileKindOf(relativePath: string): FileKind | null {
   if (kind) return kind;
   if (ENV_FILE.test(base)) return 'env';
   if (SHELL_FILE.test(base)) return 'shell';
-  return null;
+  return unparsedLanguageOf(base) ? 'unparsed' : null;
 }
 
 /**
  * Whether git's search answers for every file of this kind (KIND_NAME_GLOBS match them all). Shell
- * files are not searched by git: they are few, and the globs for their many names made git's search
- * of a 20k-file repository cost a third more CPU. The scan reads them itself.
+ * files and the unparsed languages are not searched by git: the globs for their many names made
+ * git's search of a 20k-file repository cost a third more CPU (measured for the shell names alone).
+ * The scan reads them itself.
  */
 export function gitSearchesKind(kind: FileKind): boolean {
-  return kind !== 'shell';
+  return kind !== 'shell' && kind !== 'unparsed';
 }
 
 /**

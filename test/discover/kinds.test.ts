@@ -11,12 +11,15 @@ describe('fileKindOf', () => {
     ['api.php', 'php'], ['client.py', 'python'], ['client.rb', 'ruby'],
     ['ops/sync.sh', 'shell'], ['x.bash', 'shell'], ['Makefile', 'shell'], ['GNUmakefile', 'shell'], ['build/rules.mk', 'shell'],
     ['Dockerfile', 'shell'], ['Dockerfile.dev', 'shell'], ['web.dockerfile', 'shell'],
+    ['src/Orders.java', 'unparsed'], ['Catalog.CS', 'unparsed'], ['main.go', 'unparsed'], ['Update.ps1', 'unparsed'],
+    ['Jenkinsfile', 'unparsed'], ['Jenkinsfile.release', 'unparsed'], ['build.gradle', 'unparsed'],
+    ['pages/Admin.vue', 'unparsed'], ['templates/order.hbs', 'unparsed'], ['application.properties', 'unparsed'], ['infra/main.tf', 'unparsed'],
   ])('reads %s as %s', (path, kind) => {
     expect(fileKindOf(path)).toBe(kind);
   });
 
   it.each([
-    'README.md', 'image.png', 'Makefile-notes.md', '.envrc', 'a.json5',
+    'README.md', 'CHANGELOG.txt', 'docs/guide.rst', 'image.png', 'Makefile-notes.md', '.envrc', 'a.json5', 'Jenkinsfile-notes.md',
     'package-lock.json', 'npm-shrinkwrap.json', 'tsconfig.json', 'tsconfig.build.json', 'jsconfig.json',
     'types.d.ts', 'lib/index.d.mts',
   ])('leaves %s alone', (path) => {
@@ -34,7 +37,7 @@ describe('KIND_NAME_GLOBS', () => {
     }
   });
 
-  it('leave shell files to the scan itself', () => {
-    expect(['run.sh', 'Makefile', 'Dockerfile'].map((name) => gitSearchesKind(fileKindOf(name)!))).toEqual([false, false, false]);
+  it('leave shell files and the languages read as plain text to the scan itself', () => {
+    expect(['run.sh', 'Makefile', 'Dockerfile', 'Orders.java', 'Jenkinsfile'].map((name) => gitSearchesKind(fileKindOf(name)!))).toEqual([false, false, false, false, false]);
   });
 });

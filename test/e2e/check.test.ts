@@ -2,7 +2,7 @@
 import { appendFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanTempDirsAfterAll, copyFixture, findingRows, makeTempDir, runCli, runJson } from './helpers.ts';
+import { cleanTempDirsAfterAll, copyFixture, findingRows, makeTempDir, runCli, runJson, UNPARSED_SECRETS } from './helpers.ts';
 import { junitCases, junitWellFormed, parseWorkflowCommands, sarifSchemaErrors } from './formats.ts';
 import type { Report } from '../../src/types.ts';
 
@@ -456,6 +456,20 @@ describe('check never prints a secret', () => {
     expect((await runCli(['check', '--write-baseline', baseline], { cwd: dir })).code).toBe(0);
     const raw = await readFile(baseline, 'utf8');
     for (const secret of PLANTED) expect(raw).not.toContain(secret);
+  });
+});
+
+describe('check over files in languages the tool does not parse', () => {
+  it('exits 1 while they call the legacy API, keeps their keys out of every format, and honours their suppression comments', async () => {
+    const dir = await copyFixture('e2e/unparsed');
+    for (const format of ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab']) {
+      const { stdout, stderr, code } = await runCli(['check', '--format', format], { cwd: dir });
+      expect({ format, code }).toEqual({ format, code: 1 });
+      for (const secret of UNPARSED_SECRETS) expect(stdout + stderr).not.toContain(secret);
+    }
+    const { report } = await runJson(['check'], { cwd: dir });
+    expect(report.findings.map((f) => f.file)).not.toContain('ops/legacy.ps1');
+    expect(report.findings.map((f) => f.file)).toContain('Jenkinsfile');
   });
 });
 

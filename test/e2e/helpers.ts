@@ -12,6 +12,9 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const BIN = join(REPO_ROOT, 'bin', 'bc-oauth-migrate.js');
 export const FIXTURES = join(REPO_ROOT, 'fixtures');
 
+/** The fake keys planted in fixtures/e2e/unparsed: curl's `-u` password in the Jenkinsfile, a Basic token in PowerShell. */
+export const UNPARSED_SECRETS = ['9c4d1e7f2a6b8c0d3e5f', 'c3RvY2s6M2I3ZTlhMWM1ZDJmNGE2Yjhj'];
+
 export interface CliResult {
   stdout: string;
   stderr: string;

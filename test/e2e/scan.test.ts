@@ -4,7 +4,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/types.ts';
-import { cleanTempDirsAfterAll, copyFixture, findingRows, makeTempDir, REPO_ROOT, runCli, runJson } from './helpers.ts';
+import { cleanTempDirsAfterAll, copyFixture, findingRows, makeTempDir, REPO_ROOT, runCli, runJson, UNPARSED_SECRETS } from './helpers.ts';
 
 cleanTempDirsAfterAll();
 
@@ -294,6 +294,30 @@ describe('scan of commands in scripts and CI files', () => {
     const text = await runCli(['scan'], { cwd: dir });
     expect(text.stdout).toContain('curl');
     expect(text.stdout).not.toContain('5e1f0c9a7b3d2e4f6a8c');
+  });
+});
+
+describe('scan of files in languages the tool does not parse', () => {
+  it.each([false, true])('reports store API URLs written in Java, PowerShell, a Jenkinsfile, C# and a .properties file, not in comments or docs (git work tree: %s)', async (git) => {
+    const dir = await copyFixture('e2e/unparsed', { git });
+    const planted = (await readFile(join(dir, 'Jenkinsfile'), 'utf8')) + (await readFile(join(dir, 'scripts/Update-Stock.ps1'), 'utf8'));
+    for (const secret of UNPARSED_SECRETS) expect(planted).toContain(secret);
+    const { report, code } = await runJson(['scan', '--no-cache'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(findingRows(report)).toEqual([
+      'Jenkinsfile:7 legacy-api-call - /v2/customers store_v2_customers',
+      'Services/CatalogService.cs:5 legacy-api-call - - -',
+      'config/application.properties:2 legacy-api-call - - -',
+      'ops/legacy.ps1:2 legacy-api-call - /v2/time store_v2_information',
+      'scripts/Update-Stock.ps1:5 legacy-api-call - /v2/products/{id} store_v2_products',
+      'src/main/java/com/example/shop/OrderClient.java:10 legacy-api-call - /v2/orders/{id} store_v2_orders',
+    ]);
+    // A base URL and a host written apart from its path leave the scope list short.
+    expect(report.summary.complete).toBe(false);
+    for (const format of ['text', 'json', 'markdown']) {
+      const { stdout } = await runCli(['scan', '--no-cache', '--format', format], { cwd: dir });
+      for (const secret of UNPARSED_SECRETS) expect(stdout).not.toContain(secret);
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { analyzeJsSource } from '../../src/analyze/js-file.ts';
 import { analyzeEnvFile } from '../../src/analyze/detectors/config-env.ts';
 import { analyzeYamlOrJsonFile } from '../../src/analyze/detectors/config-yaml.ts';
 import { analyzeShellFile } from '../../src/analyze/detectors/shell.ts';
+import { analyzeUnparsedFile } from '../../src/analyze/detectors/unparsed.ts';
 import { analyzeOtherLanguage } from '../../src/analyze/languages/index.ts';
 import { defaultConfig } from '../../src/config/defaults.ts';
 import { fileKindOf, gitSearchesKind } from '../../src/discover/kinds.ts';
@@ -44,6 +45,8 @@ async function fullFindings(path: string, kind: FileKind, text: string): Promise
         return analyzeYamlOrJsonFile(path, text, config).findings;
       case 'shell':
         return analyzeShellFile(path, text, config).findings;
+      case 'unparsed':
+        return analyzeUnparsedFile(path, text, config).findings;
       default:
         return (await analyzeOtherLanguage({ path, text, kind }, { config })).findings;
     }
@@ -72,7 +75,7 @@ describe('pre-filter over every fixture', () => {
     expect(dropped).toEqual([]);
     // The check above is only as good as its coverage: every analyzer must have flagged something.
     expect(flaggedByKind.get('js') ?? 0).toBeGreaterThan(20);
-    for (const kind of ['php', 'python', 'ruby', 'shell'] as const) expect(flaggedByKind.get(kind) ?? 0).toBeGreaterThan(0);
+    for (const kind of ['php', 'python', 'ruby', 'shell', 'unparsed'] as const) expect(flaggedByKind.get(kind) ?? 0).toBeGreaterThan(0);
     expect((flaggedByKind.get('env') ?? 0) + (flaggedByKind.get('yaml') ?? 0) + (flaggedByKind.get('json') ?? 0)).toBeGreaterThan(0);
   }, 120_000);
 

@@ -1,0 +1,150 @@
+// Files in a language or format the tool has no parser for (Java, Go, C#, PowerShell, a Jenkinsfile,
+// a template, a .properties file: discover/unparsed-languages.ts), read as plain text. A store host's
+// /api/v2 URL written outside a comment line is reported where it is written, its method and auth
+// unknown; a store host and /api/v2 written apart make one finding with no endpoint, so the report
+// says it is incomplete rather than passing the file over. Never rewritten.
+import { unparsedLanguageOf, type UnparsedLanguage } from '../../discover/unparsed-languages.ts';
+import { makeFinding } from '../finding.ts';
+import { judgeUrl, type UrlEvidence } from '../languages/evidence.ts';
+import { withHoles } from '../partial.ts';
+import { withoutUserinfo } from '../url.ts';
+import type { Config, Finding, SourceLocation } from '../../types.ts';
+import type { ConfigFileAnalysis } from './config-entries.ts';
+
+/** An http(s) URL up to a quote, a space or markup; interpolations (`{id}`, `${id}`, `%s`) stay inside. */
+const URL_IN_TEXT = /https?:\/\/[^\s'"`<>()\\]+/g;
+/** Interpolations that become holes: `${x}`, `#{x}`, `{x}`, `%s`/`%d`/`%v`, `$name`. */
+const INTERPOLATION = /\$\{[^}]*\}|#\{[^}]*\}|\{[^}]*\}|%[-+ #0]*\d*(?:\.\d+)?[sdvqxfi]|\$[A-Za-z_]\w*/g;
+const STORE_HOST = /[a-z0-9-]+(?:\.[a-z0-9-]+)*\.mybigcommerce\.com/i;
+const API_V2 = /\/api\/v2\b/i;
+const BASIC_TOKEN = /\bBasic\s+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g;
+const SUPPRESSION = 'bc-oauth-migrate-ignore';
+/** What closes a comment that `UnparsedLanguage.comments` opens, stripped from a suppression's reason. */
+const COMMENT_CLOSE = /\s*(?:-{2,3}>|\*\/|\*\)|#>|\}\})\s*$/;
+
+interface Line {
+  text: string;
+  number: number;
+}
+
+export function analyzeUnparsedFile(file: string, text: string, config: Config): ConfigFileAnalysis {
+  const out: ConfigFileAnalysis = { findings: [], secrets: [] };
+  const language = unparsedLanguageOf(file.slice(file.lastIndexOf('/') + 1));
+  if (!language) return out;
+  const code = codeLines(text, language);
+  const baseUrls: Finding[] = [];
+  for (const line of code) {
+    for (const match of line.text.matchAll(URL_IN_TEXT)) {
+      const written = match[0].replace(/[.,;:]+$/, '');
+      const evidence = judgeUrl(withHoles(withoutUserinfo(written, out.secrets), INTERPOLATION), config);
+      if (!evidence.legacy || !onStoreHost(evidence)) continue;
+      const location = { file, line: line.number, column: (match.index ?? 0) + 1, endLine: line.number, endColumn: (match.index ?? 0) + written.length + 1 };
+      const finding = urlFinding(location, line.text, evidence, language);
+      (evidence.endpoint === null ? baseUrls : out.findings).push(finding);
+    }
+  }
+  // A base URL stands for requests whose paths are written elsewhere: reported when nothing else is.
+  if (out.findings.length === 0) out.findings.push(...baseUrls);
+  if (out.findings.length === 0) {
+    const apart = hostAndPathApart(code, file, language, config);
+    if (apart) out.findings.push(apart);
+  }
+  if (out.findings.length > 0) keepBasicTokens(text, out.secrets);
+  return out;
+}
+
+/**
+ * Suppression directives in comment lines, as the suppression parser reads comments: the text after
+ * the comment's opening, without its closing.
+ */
+export function unparsedComments(file: string, text: string): Array<{ text: string; line: number; block: boolean }> {
+  const language = unparsedLanguageOf(file.slice(file.lastIndexOf('/') + 1));
+  if (!language || !text.includes(SUPPRESSION)) return [];
+  const comments: Array<{ text: string; line: number; block: boolean }> = [];
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const opening = commentOpening(line, language);
+    if (opening !== null && line.includes(SUPPRESSION)) comments.push({ text: line.trimStart().slice(opening.length).replace(COMMENT_CLOSE, ''), line: index + 1, block: false });
+  });
+  return comments;
+}
+
+/** The lines that are not comment lines, numbered from 1. */
+function codeLines(text: string, language: UnparsedLanguage): Line[] {
+  const lines: Line[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    if (commentOpening(line, language) === null) lines.push({ text: line, number: index + 1 });
+  });
+  return lines;
+}
+
+/** What opens this line as a comment, or null when the line is code. */
+function commentOpening(line: string, language: UnparsedLanguage): string | null {
+  const start = line.trimStart().toLowerCase();
+  return language.comments.find((opening) => start.startsWith(opening)) ?? null;
+}
+
+function onStoreHost(evidence: UrlEvidence): boolean {
+  const host = evidence.host;
+  return host !== null && (host.kind === 'store-hostname' || host.kind === 'mybigcommerce-other' || host.storeHashSource === 'config');
+}
+
+function urlFinding(location: SourceLocation, line: string, evidence: UrlEvidence, language: UnparsedLanguage): Finding {
+  const what = evidence.endpoint === null ? 'A legacy API base URL' : 'A legacy API URL';
+  return makeFinding({
+    rule: 'legacy-api-call',
+    client: 'unknown-client',
+    location,
+    confidence: 'medium',
+    host: evidence.host,
+    method: null,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message:
+      `${what} (${evidence.shown}) is written in this ${language.name} file, which this tool reads as plain text: the request's method and auth are not known. ` +
+      'Move the request to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header by hand.',
+    code: line.trim(),
+    notes: [...evidence.notes, unparsedNote(language)],
+    snippet: line.trim(),
+  });
+}
+
+/**
+ * A store host and /api/v2 written apart (`/api/v2` outside any URL, so not another service's): one
+ * finding, no endpoint.
+ */
+function hostAndPathApart(code: readonly Line[], file: string, language: UnparsedLanguage, config: Config): Finding | null {
+  if (!code.some((line) => API_V2.test(line.text.replace(URL_IN_TEXT, '')))) return null;
+  for (const line of code) {
+    const host = STORE_HOST.exec(line.text);
+    if (!host) continue;
+    const evidence = judgeUrl([{ text: `https://${host[0]}/api/v2` }], config);
+    if (!evidence.legacy || !onStoreHost(evidence)) continue;
+    const column = (host.index ?? 0) + 1;
+    return makeFinding({
+      rule: 'legacy-api-call',
+      client: 'unknown-client',
+      location: { file, line: line.number, column, endLine: line.number, endColumn: column + host[0].length },
+      confidence: 'low',
+      host: evidence.host,
+      method: null,
+      endpoint: null,
+      fixable: false,
+      message:
+        `A store host (${host[0]}) and the legacy path /api/v2 are both written in this ${language.name} file, apart; the tool reads it as plain text and cannot tell ` +
+        'which requests they make. Check the file by hand, and move its requests to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header.',
+      code: line.text.trim(),
+      notes: [unparsedNote(language)],
+      snippet: line.text.trim(),
+    });
+  }
+  return null;
+}
+
+function unparsedNote(language: UnparsedLanguage): { kind: 'not-rewritable'; message: string } {
+  return { kind: 'not-rewritable', message: `A ${language.name} file, read as plain text: reported, not rewritten.` };
+}
+
+/** In a file that calls the legacy API, a Basic token written anywhere is a legacy key. */
+function keepBasicTokens(text: string, secrets: string[]): void {
+  for (const token of text.matchAll(BASIC_TOKEN)) secrets.push(token[1]);
+}

@@ -1,0 +1,57 @@
+// Languages and formats the tool has no parser for, read as plain text for store API URLs only
+// (analyze/detectors/unparsed.ts): a legacy call from Java, Go, C#, PowerShell, a Jenkinsfile or a
+// template must not let `check` pass unseen. Documentation (Markdown, text) is left out: it mentions
+// legacy URLs without calling them.
+
+export interface UnparsedLanguage {
+  /** As the finding names it: "this Java file". */
+  name: string;
+  /** What opens a comment line (after indentation), compared case-insensitively. */
+  comments: readonly string[];
+}
+
+const C_LIKE = ['//', '/*', '*'];
+const HASH = ['#'];
+
+const LANGUAGES: ReadonlyArray<UnparsedLanguage & { extensions: readonly string[] }> = [
+  { name: 'Java', extensions: ['java'], comments: C_LIKE },
+  { name: 'Kotlin', extensions: ['kt', 'kts'], comments: C_LIKE },
+  { name: 'Scala', extensions: ['scala'], comments: C_LIKE },
+  { name: 'Groovy', extensions: ['groovy', 'gradle', 'jenkinsfile'], comments: C_LIKE },
+  { name: 'C#', extensions: ['cs', 'csx'], comments: C_LIKE },
+  { name: 'F#', extensions: ['fs', 'fsx'], comments: ['//', '(*'] },
+  { name: 'Visual Basic', extensions: ['vb', 'vbs', 'bas'], comments: ["'", 'rem '] },
+  { name: 'Go', extensions: ['go'], comments: C_LIKE },
+  { name: 'Rust', extensions: ['rs'], comments: C_LIKE },
+  { name: 'Swift', extensions: ['swift'], comments: C_LIKE },
+  { name: 'Dart', extensions: ['dart'], comments: C_LIKE },
+  { name: 'C, C++ or Objective-C', extensions: ['c', 'cc', 'cpp', 'cxx', 'h', 'hh', 'hpp', 'm', 'mm'], comments: C_LIKE },
+  { name: 'Perl', extensions: ['pl', 'pm'], comments: HASH },
+  { name: 'PowerShell', extensions: ['ps1', 'psm1', 'psd1'], comments: ['#', '<#'] },
+  { name: 'Windows batch', extensions: ['bat', 'cmd'], comments: ['rem ', '@rem ', '::'] },
+  { name: 'Lua', extensions: ['lua'], comments: ['--'] },
+  { name: 'Elixir', extensions: ['ex', 'exs'], comments: HASH },
+  { name: 'Erlang', extensions: ['erl'], comments: ['%'] },
+  { name: 'Clojure', extensions: ['clj', 'cljs', 'cljc'], comments: [';'] },
+  { name: 'R', extensions: ['r'], comments: HASH },
+  { name: 'ColdFusion', extensions: ['cfm', 'cfc'], comments: ['<!---', ...C_LIKE] },
+  { name: 'Terraform', extensions: ['tf', 'hcl'], comments: ['#', ...C_LIKE] },
+  {
+    name: 'HTML or template',
+    extensions: ['html', 'htm', 'vue', 'svelte', 'astro', 'hbs', 'handlebars', 'mustache', 'ejs', 'erb', 'jsp', 'asp', 'aspx', 'cshtml', 'razor', 'twig', 'liquid', 'njk'],
+    comments: ['<!--', '{{!', ...C_LIKE],
+  },
+  { name: 'configuration', extensions: ['properties', 'ini', 'toml', 'xml', 'conf', 'cfg'], comments: ['#', ';', '!', '<!--'] },
+];
+
+const BY_EXTENSION = new Map(LANGUAGES.flatMap((language) => language.extensions.map((extension) => [extension, language] as const)));
+
+/** Jenkins pipelines, by name: `Jenkinsfile`, `Jenkinsfile.release`. */
+const JENKINSFILE = /^Jenkinsfile(?:\..+)?$/;
+
+/** The language of a file by its base name, or null when it is not one of these. */
+export function unparsedLanguageOf(base: string): UnparsedLanguage | null {
+  if (JENKINSFILE.test(base)) return BY_EXTENSION.get('jenkinsfile')!;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? (BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) ?? null) : null;
+}
