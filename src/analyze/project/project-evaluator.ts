@@ -5,7 +5,7 @@
 // parameters of an instance a call goes through.
 import type { HttpMethod } from '../../types.ts';
 import { calleeName, isCall, isFunction, isMember, memberPropertyName, stringValue, unwrap, type AstNode } from '../ast.ts';
-import { noteParameterRead, parameterReadsWatched, type Env, type EnvValue, type Evaluator, type Resolved } from '../evaluate.ts';
+import { noteParameterRead, parameterReadsWatched, singleReturn, type Env, type EnvValue, type Evaluator, type Resolved } from '../evaluate.ts';
 import { isHole, staticText, type PartialString } from '../partial.ts';
 import { looksLikeLocation } from './env-files.ts';
 import type { ProjectModel } from './model.ts';
@@ -64,7 +64,20 @@ export function projectEvaluator(model: ProjectModel, home: ModuleUnit): Evaluat
       model.provenance.set(found.node, { kind: 'env-file', name: envName, definitions: found.definitions });
       return { node: found.node, env: null };
     }
-    return definitionOf(node) ?? ownValueOf(node);
+    return definitionOf(node) ?? returnedAcross(node) ?? ownValueOf(node);
+  }
+
+  /**
+   * A call to a function defined in another module (`basicAuth()` imported from `./auth`): what it
+   * returns, its parameters bound to the call's arguments, as a file's own evaluator reads a call
+   * to a function of its own.
+   */
+  function returnedAcross(node: AstNode): Resolved | null {
+    if (!isCall(node)) return null;
+    const fn = resolveFunction(node.callee);
+    if (!fn || model.unitOf(fn.node) === unitOf(node)) return null;
+    const returned = singleReturn(fn.node);
+    return returned ? { node: returned, env: bindArguments(fn.node, node, null) } : null;
   }
 
   /**

@@ -25,6 +25,18 @@ describe('imported constants and object properties', async () => {
   });
 });
 
+describe('an auth helper imported from another module', async () => {
+  const { report } = await scanDeep('imported-auth-helper');
+
+  it('reads the Basic header a helper of another module returns, with or without arguments, CommonJS and ESM', () => {
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.endpoint} ${f.confidence} ${f.fixable}`).sort()).toEqual([
+      'src/brands.mjs:4 /v2/brands high true',
+      'src/coupons.js:4 /v2/coupons high true',
+      'src/orders.js:4 /v2/orders high true',
+    ]);
+  });
+});
+
 describe('JSON config', async () => {
   const { report } = await scanDeep('json-config');
 
