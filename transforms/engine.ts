@@ -11,7 +11,7 @@ import type { Finding, NoteKind, PatchChange, RewriteSkip } from '../src/types.t
 import { clientPiece, type ClientPiece, type HeaderList } from './clients/index.ts';
 import { configHeaderNames } from './clients/shared.ts';
 import { planAuthRemoval, TOKEN_HEADER } from './lib/auth.ts';
-import { chainTop, createRewriteContext, enclosingFunction, envRead, quoted, tokenExpression, type RewriteContext, type RewriteSettings } from './lib/context.ts';
+import { chainTop, createRewriteContext, enclosingFunction, envRead, quoted, tokenExpression, within, type RewriteContext, type RewriteSettings } from './lib/context.ts';
 import { anchorOf, materialize, type Op } from './lib/ops.ts';
 import { applyTextEdits, EditConflict, type TextEdit } from './lib/text.ts';
 import { isRefusal, planUrlRewrite, type Refusal } from './lib/url.ts';
@@ -402,4 +402,20 @@ function describe(finding: Finding): string {
 function changeSummary(finding: Finding): string {
   const what = finding.endpoint ? `${finding.method ?? 'A request'} ${finding.endpoint}` : 'The request';
   return `${what} now goes to the OAuth gateway with ${TOKEN_HEADER}.`;
+}
+
+/**
+ * What edits made outside the transform leave unused in a file: the cross-file pass rewrites a call
+ * whose Basic header came from a helper imported from another module, and the import (or a local
+ * helper or credential constant) is then read by nothing. `done`: the transform's own edits of the
+ * file, already cleaned up after. Returns the removals as text edits, and the credential values
+ * they take out, for redaction.
+ */
+export function leftUnusedBy(source: string, file: string, program: AstNode, edits: TextEdit[], done: TextEdit[], settings: RewriteSettings): { edits: TextEdit[]; secrets: string[] } {
+  const rc = createRewriteContext(source, file, program, settings);
+  const usage = buildUsage(rc);
+  rc.usage = usage;
+  const cleanup = unusedDeclarations(rc, usage, edits, done);
+  const fresh = cleanup.ops.filter((op) => !done.some((edit) => within(opNode(op) ?? edit, edit)));
+  return { edits: materialize(fresh, rc), secrets: cleanup.secrets };
 }

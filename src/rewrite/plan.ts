@@ -7,6 +7,7 @@ import { analyzeEnvFile } from '../analyze/detectors/config-env.ts';
 import { parseJs } from '../analyze/parse.ts';
 import { projectEditsOf, type ProjectEdit } from '../analyze/project/edits.ts';
 import type { Config, Finding, Patch, PatchChange, RewriteSkip, SecretSet } from '../types.ts';
+import { leftUnusedBy } from '../../transforms/engine.ts';
 import { rewriteText } from '../../transforms/jscodeshift.ts';
 import { applyTextEdits, EditConflict, type TextEdit } from '../../transforms/lib/text.ts';
 import { unifiedDiff } from './diff.ts';
@@ -142,7 +143,7 @@ export async function planRewrites(scan: ScanResult, config: Config, opts: PlanO
   }
 
   for (const w of work.values()) {
-    const patch = finishFile(w, plan);
+    const patch = finishFile(w, plan, config, scan.secrets);
     if (!patch) continue;
     if (w.file?.source.file.kind === 'env') {
       // An env file the cross-file pass rewrote: its own findings are resolved when they are gone.
@@ -156,9 +157,15 @@ export async function planRewrites(scan: ScanResult, config: Config, opts: PlanO
 }
 
 /** Applies a file's edits; a conflict or an output that does not parse becomes a skip, not a patch. */
-function finishFile(w: FileWork, plan: RewritePlan): Patch | null {
-  let edits = [...w.edits, ...w.projectEdits];
+function finishFile(w: FileWork, plan: RewritePlan, config: Config, secrets: SecretSet): Patch | null {
+  const cleanup = cleanupAfterProjectEdits(w, config, secrets);
+  let edits = [...w.edits, ...w.projectEdits, ...cleanup];
   let after = safeApply(w.before, edits);
+  if (after === null && cleanup.length > 0) {
+    // A removal that collides is not worth a change: leave the unused code.
+    edits = [...w.edits, ...w.projectEdits];
+    after = safeApply(w.before, edits);
+  }
   if (after === null && w.projectEdits.length > 0) {
     // The cross-file edits collide with this file's own: keep the file's own, report the others.
     for (const id of w.projectIds) {
@@ -174,7 +181,7 @@ function finishFile(w: FileWork, plan: RewritePlan): Patch | null {
     return null;
   }
   if (after === w.before) return null;
-  if (/\.(?:[cm]?[jt]sx?)$/i.test(w.path)) {
+  if (JS_PATH.test(w.path)) {
     try {
       parseJs(after, w.path);
     } catch (error) {
@@ -193,6 +200,25 @@ function finishFile(w: FileWork, plan: RewritePlan): Patch | null {
     })
     .sort((a, b) => a.line - b.line);
   return { file: w.path, absolutePath: w.absolutePath, before: w.before, after, findingIds: [...w.findingIds], changes };
+}
+
+const JS_PATH = /\.(?:[cm]?[jt]sx?)$/i;
+
+/**
+ * The imports, helpers and credential constants the cross-file edits leave unused in a JS file (the
+ * transform cleans up after its own edits only). None when the file does not parse as it is.
+ */
+function cleanupAfterProjectEdits(w: FileWork, config: Config, secrets: SecretSet): TextEdit[] {
+  if (w.projectEdits.length === 0 || !JS_PATH.test(w.path)) return [];
+  let program;
+  try {
+    program = parseJs(w.before, w.path).program;
+  } catch {
+    return [];
+  }
+  const cleanup = leftUnusedBy(w.before, w.path, program, w.projectEdits, w.edits, { config, only: null, storeHash: null });
+  cleanup.secrets.forEach((s) => secrets.values.add(s));
+  return cleanup.edits;
 }
 
 function safeApply(text: string, edits: TextEdit[]): string | null {

@@ -17,7 +17,10 @@ export type Op =
   | { kind: 'headers'; object: AstNode; add: Array<[string, string]>; remove: AstNode[] }
   | { kind: 'add-properties'; object: AstNode; props: Array<[string, string]> }
   | { kind: 'remove-properties'; object: AstNode; props: AstNode[] }
-  /** A declaration that is no longer used: a variable declarator or a function declaration. */
+  /**
+   * A declaration that is no longer used: a variable declarator, a function declaration, or the part
+   * of an import that binds the name (an import specifier, a property of `const {…} = require(…)`).
+   */
   | { kind: 'remove-declaration'; node: AstNode };
 
 /** What two ops must share to be part of one change (so they are applied together or not at all). */
@@ -96,7 +99,7 @@ export function materialize(ops: Op[], rc: RewriteContext): TextEdit[] {
   for (const [literal, list] of literalOps) edits.push(...literalEdits(literal, list, rc));
   for (const [object, entry] of headerOps) edits.push(...headerEdits(object, entry, objects, rc));
   for (const [object, entry] of objects) edits.push(...objectEdits(object, entry.add, entry.remove, rc));
-  for (const node of declarations) edits.push(declarationEdit(node, rc));
+  edits.push(...declarationEdits(declarations, rc));
   return edits;
 }
 
@@ -300,6 +303,44 @@ function objectEdits(object: AstNode, add: Array<[string, string]>, remove: AstN
 }
 
 /** Removes a declaration with its line(s) when it stands alone; a declarator among others with its comma. */
+/**
+ * Parts of an import list (specifiers, destructured properties) go together: the whole import when
+ * none is left, else each run of removed parts with the comma that joins it to a kept one.
+ */
+function declarationEdits(nodes: ReadonlySet<AstNode>, rc: RewriteContext): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const lists = new Map<AstNode, AstNode[]>();
+  for (const node of nodes) {
+    const owner = listOwner(node, rc);
+    if (owner) lists.set(owner, [...(lists.get(owner) ?? []), node]);
+    else edits.push(declarationEdit(node, rc));
+  }
+  for (const [owner, gone] of lists) {
+    const items: AstNode[] = owner.type === 'ImportDeclaration' ? owner.specifiers : owner.id.properties;
+    if (items.every((item) => gone.includes(item))) {
+      edits.push(declarationEdit(owner, rc));
+      continue;
+    }
+    for (let i = 0; i < items.length; i++) {
+      if (!gone.includes(items[i])) continue;
+      let j = i;
+      while (j + 1 < items.length && gone.includes(items[j + 1])) j++;
+      edits.push(j + 1 < items.length ? { start: items[i].start!, end: items[j + 1].start!, text: '' } : { start: items[i - 1].end!, end: items[j].end!, text: '' });
+      i = j;
+    }
+  }
+  return edits;
+}
+
+/** The import declaration or `const {…} = require(…)` declarator whose list holds this part, if it is one. */
+function listOwner(node: AstNode, rc: RewriteContext): AstNode | null {
+  if (node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier' || node.type === 'ImportNamespaceSpecifier') return rc.parentOf(node);
+  if (node.type !== 'ObjectProperty' && node.type !== 'Property') return null;
+  const pattern = rc.parentOf(node);
+  const declarator = pattern && rc.parentOf(pattern);
+  return pattern?.type === 'ObjectPattern' && declarator?.type === 'VariableDeclarator' ? declarator : null;
+}
+
 function declarationEdit(node: AstNode, rc: RewriteContext): TextEdit {
   const { source } = rc;
   let target = node;
@@ -330,9 +371,10 @@ function declarationEdit(node: AstNode, rc: RewriteContext): TextEdit {
     if (commentStart < lineStart && commentStart > 0 && source.slice(lineStartOf(source, commentStart - 1), commentStart).trim() !== '') {
       lineStart = commentStart;
     }
-    // Take one blank line that separated it from what follows, so no double blank line is left.
+    // Take one blank line that separated it from what follows, so no double blank line is left (nor
+    // a blank first line).
     let removeEnd = lineEnd;
-    const prevBlank = lineStart >= 2 && source.slice(lineStartOf(source, lineStart - 1), lineStart).trim() === '';
+    const prevBlank = lineStart === 0 || (lineStart >= 2 && source.slice(lineStartOf(source, lineStart - 1), lineStart).trim() === '');
     const nextLineEnd = lineEndOf(source, lineEnd);
     if (prevBlank && lineEnd < source.length && source.slice(lineEnd, nextLineEnd).trim() === '') removeEnd = nextLineEnd;
     return { start: lineStart, end: removeEnd, text: '' };

@@ -136,11 +136,13 @@ function mayBeCredential(value: string): boolean {
 
 /**
  * Declarations the edits leave unused: variables and helpers whose every use was inside the code
- * the edits remove (the Basic header, the auth option). Only pure initializers, never exports.
- * Also returns the string values of removed credential variables, for redaction.
+ * the edits remove (the Basic header, the auth option), and imports of the project's own modules.
+ * Only pure initializers, never exports. `alreadyRemoved`: other edits of the file, whose own
+ * leftovers were cleaned up already (they count as removed code, but name no candidates). Also
+ * returns the string values of removed credential variables, for redaction.
  */
-export function unusedDeclarations(rc: RewriteContext, usage: Usage, edits: TextEdit[]): { ops: Op[]; secrets: string[] } {
-  const removed: TextEdit[] = [...edits];
+export function unusedDeclarations(rc: RewriteContext, usage: Usage, edits: TextEdit[], alreadyRemoved: readonly TextEdit[] = []): { ops: Op[]; secrets: string[] } {
+  const removed: TextEdit[] = [...edits, ...alreadyRemoved];
   const candidates = new Set<Binding>();
   const consider = (range: TextEdit) => {
     walkRange(rc, range, (id) => {
@@ -157,12 +159,14 @@ export function unusedDeclarations(rc: RewriteContext, usage: Usage, edits: Text
   while (changed) {
     changed = false;
     for (const binding of candidates) {
-      if (done.has(binding) || !removable(rc, binding)) continue;
+      if (done.has(binding)) continue;
+      const imported = importedPart(rc, binding);
+      if (!imported && !removable(rc, binding)) continue;
       const alive = usage.referencesOf(binding).some(
         (ref) => !removed.some((r) => r.start! <= ref.start! && ref.end! <= r.end! && !new RegExp(`\\b${escape(binding.name)}\\b`).test(r.text)),
       );
-      if (alive) continue;
-      const declaration = binding.declaration;
+      if (alive || (imported && namedElsewhere(rc, binding.name, imported, removed))) continue;
+      const declaration = imported ?? binding.declaration;
       done.add(binding);
       changed = true;
       ops.push({ kind: 'remove-declaration', node: declaration });
@@ -177,6 +181,48 @@ export function unusedDeclarations(rc: RewriteContext, usage: Usage, edits: Text
     }
   }
   return { ops, secrets };
+}
+
+/**
+ * For a name imported from one of the project's own modules, the part of the import that binds it:
+ * the specifier of `import { a, b } from './auth'` (named specifiers only, or the one specifier),
+ * or the property of `const { a, b } = require('./auth')` (plain names only). Such a part can be
+ * left out once the name is unused; a package's import may be there for its side effects.
+ */
+function importedPart(rc: RewriteContext, binding: Binding): AstNode | null {
+  const declaration = binding.declaration;
+  if (binding.kind === 'import') {
+    const statement = rc.parentOf(declaration);
+    if (statement?.type !== 'ImportDeclaration' || statement.importKind === 'type' || !isRelative(statement.source)) return null;
+    const specifiers: AstNode[] = statement.specifiers;
+    return specifiers.length === 1 || specifiers.every((s) => s.type === 'ImportSpecifier') ? declaration : null;
+  }
+  if (binding.kind === 'function' || binding.kind === 'class' || binding.path.length !== 1 || declaration.type !== 'VariableDeclarator') return null;
+  if (binding.kind !== 'const' && rc.index.isReassigned(binding)) return null;
+  const init = unwrap(declaration.init);
+  if (declaration.id?.type !== 'ObjectPattern' || init?.type !== 'CallExpression' || init.callee?.type !== 'Identifier' || init.callee.name !== 'require' || !isRelative(init.arguments[0])) return null;
+  const properties: AstNode[] = declaration.id.properties;
+  if (!properties.every((p) => (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed && p.value?.type === 'Identifier')) return null;
+  return properties.find((p) => p.value.start === binding.id.start) ?? null;
+}
+
+function isRelative(source: AstNode | undefined): boolean {
+  return !!source && isStringLiteral(source) && String(source.value).startsWith('.');
+}
+
+/**
+ * Whether the name is written anywhere but in its own import and the removed code: the references
+ * above do not see type positions (`typeof basicAuth`), so an import stays while its name is written.
+ */
+function namedElsewhere(rc: RewriteContext, name: string, part: AstNode, removed: readonly TextEdit[]): boolean {
+  // The import itself may name it again: `import { sign } from './sign'`.
+  const statement = rc.parentOf(part)?.type === 'ObjectPattern' ? rc.parentOf(rc.parentOf(part)!)! : rc.parentOf(part)!;
+  for (const match of rc.source.matchAll(new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g'))) {
+    const at = match.index;
+    const inside = (r: { start?: number | null; end?: number | null }) => r.start! <= at && at < r.end!;
+    if (!inside(statement) && !removed.some(inside)) return true;
+  }
+  return false;
 }
 
 function removable(rc: RewriteContext, binding: Binding): boolean {

@@ -122,3 +122,24 @@ describe('findings that share a cross-file edit', async () => {
     expect(whole.patches.map((p) => [p.file, p.after])).toEqual(full.patches.map((p) => [p.file, p.after]));
   });
 });
+
+describe('planRewrites where the Basic header came from a helper of another module', async () => {
+  const scan = await scanDeep('imported-auth-helper');
+  const { patches } = await planRewrites(scan, testConfig);
+  const after = (file: string) => patches.find((p) => p.file === file)?.after ?? '';
+
+  it('takes out the import the rewrite leaves unused, and keeps the names still read', () => {
+    expect(after('src/coupons.js')).not.toContain("require('./lib/auth')");
+    expect(after('src/brands.mjs')).not.toContain('authHeader');
+    expect(after('src/orders.js').split('\n')[0]).toBe("const { userAgent } = require('./lib/auth');");
+    expect(patches.some((p) => p.file.startsWith('src/lib/'))).toBe(false);
+  });
+
+  it('leaves a tree in which scan finds nothing left to fix', async () => {
+    const root = copyFixture('imported-auth-helper', 'fixed-helper');
+    for (const patch of patches) writeFileSync(join(root, patch.file), patch.after);
+    const rescan = await scanDeep(root);
+    expect(rescan.report.findings).toEqual([]);
+  });
+});
+
