@@ -249,6 +249,7 @@ function isPure(raw: AstNode): boolean {
     case 'Literal':
     case 'Identifier':
     case 'ThisExpression':
+    case 'MetaProperty':
     case 'ArrowFunctionExpression':
     case 'FunctionExpression':
       return true;
