@@ -2,6 +2,7 @@
 // one parser for all), rewrite, and give back the text. CRLF files are rewritten as LF and turned
 // back, so inserted lines match the rest of the file.
 import type { API, FileInfo, Options } from 'jscodeshift';
+import { componentCode, isComponentPath } from '../src/analyze/components.ts';
 import { defaultConfig } from '../src/config/defaults.ts';
 import type { Config } from '../src/types.ts';
 import { rewriteProgram, type FileRewrite, type RewriteSettings } from './engine.ts';
@@ -38,7 +39,10 @@ function onlySet(value: unknown): ReadonlySet<string> | null {
 export function rewriteText(source: string, path: string, j: API['jscodeshift'], settings: RewriteSettings): FileRewrite {
   const crlf = source.includes('\r\n') && !/(^|[^\r])\n/.test(source);
   const text = crlf ? source.replace(/\r\n/g, '\n') : source;
-  const program = j.withParser(parserFor(path))(text).get().node.program;
+  // A component is parsed with its markup blanked (same offsets), and rewritten as written.
+  const component = isComponentPath(path) ? componentCode(text, path) : null;
+  const parser = component ? (component.typescript ? 'ts' : 'babel') : parserFor(path);
+  const program = j.withParser(parser)(component ? component.text : text).get().node.program;
   const result = rewriteProgram(text, path, program, settings);
   if (!crlf) return result;
   // Back to CRLF: the output's line ends, and the edits' offsets and texts.

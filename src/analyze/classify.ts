@@ -43,7 +43,8 @@ export interface Verdict {
   notes: Note[];
 }
 
-const BROWSER_PATH = /(?:^|\/)(?:public|static|assets|www|theme|themes|templates|stencil)\//i;
+/** Folders browsers load code from, and Vue and Svelte components (an Astro file's frontmatter runs on the server). */
+const BROWSER_PATH = /(?:^|\/)(?:public|static|assets|www|theme|themes|templates|stencil)\/|\.(?:vue|svelte)$/i;
 
 export function isBrowserPath(file: string): boolean {
   return BROWSER_PATH.test(file);

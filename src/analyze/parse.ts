@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type { AstNode } from './ast.ts';
+import { componentCode, isComponentPath } from './components.ts';
 
 // @babel/parser is CommonJS; require() loads it several times faster than an ESM import does,
 // and every scan pays that on start-up.
@@ -48,13 +49,19 @@ export interface ParsedFile {
   comments: AstNode[];
 }
 
-export function parseJs(text: string, filePath: string): ParsedFile {
-  const plugins = pluginsFor(filePath);
+export function parseJs(source: string, filePath: string): ParsedFile {
+  let text = source;
+  let plugins = pluginsFor(filePath);
+  if (isComponentPath(filePath)) {
+    const code = componentCode(source, filePath);
+    text = code.text;
+    plugins = code.typescript ? pluginsFor('component.ts') : pluginsFor('component.js');
+  }
   try {
     return run(text, plugins);
   } catch (error) {
     // Plain .js files sometimes carry Flow annotations; try once more before giving up.
-    if (!/\.(ts|mts|cts|tsx)$/i.test(filePath)) {
+    if (!plugins.includes('typescript')) {
       try {
         return run(text, [...plugins, 'flow']);
       } catch {

@@ -5,7 +5,7 @@ import { DiscoverError } from './errors.ts';
 import { excludedFolderGlobs, isDefaultExcluded, makeGlobFilter, type GlobFilter } from './excludes.ts';
 import { listGitFiles } from './git.ts';
 import { trackedFilesContaining } from './git-grep.ts';
-import { fileKindOf, gitSearchesKind, KIND_NAME_GLOBS } from './kinds.ts';
+import { fileKindOf, gitSearchesFile, KIND_NAME_GLOBS } from './kinds.ts';
 import type { ListedEntry } from './listing.ts';
 import { Slots } from './slots.ts';
 import { isInside, judgeSymlink } from './symlinks.ts';
@@ -153,7 +153,7 @@ function markNoNeedle(files: ReadonlyMap<string, DiscoveredFile>, entries: reado
   for (const entry of entries) {
     if (!entry.searchable || withNeedle.has(entry.path)) continue;
     const file = files.get(entry.path);
-    if (file && gitSearchesKind(file.kind)) file.noNeedle = true;
+    if (file && gitSearchesFile(file.path, file.kind)) file.noNeedle = true;
   }
 }
 

@@ -3,6 +3,7 @@ import { unparsedLanguageOf } from './unparsed-languages.ts';
 
 const KIND_BY_EXTENSION: Record<string, FileKind> = {
   js: 'js', jsx: 'js', ts: 'js', tsx: 'js', mjs: 'js', cjs: 'js', mts: 'js', cts: 'js',
+  vue: 'js', svelte: 'js', astro: 'js',
   yml: 'yaml', yaml: 'yaml',
   json: 'json',
   php: 'php',
@@ -10,6 +11,13 @@ const KIND_BY_EXTENSION: Record<string, FileKind> = {
   rb: 'ruby',
   sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell', mk: 'shell', dockerfile: 'shell',
 };
+
+/** Single-file components: their <script> blocks are JS/TS (analyze/components.ts). */
+const COMPONENT = /\.(?:vue|svelte|astro)$/i;
+
+export function isComponentPath(path: string): boolean {
+  return COMPONENT.test(path);
+}
 
 /** Makefiles and Dockerfiles, by name: their commands are read like a shell script's. */
 const SHELL_FILE = /^(?:GNUmakefile|[Mm]akefile|Dockerfile|Containerfile)(?:\..+)?$/;
@@ -52,11 +60,20 @@ export function gitSearchesKind(kind: FileKind): boolean {
 }
 
 /**
- * Globs (case-insensitive, matched against base names) that every file of a kind git searches
- * (`gitSearchesKind`) matches, and more: for asking git to search only files the scan reads (a theme
+ * Whether git's search answers for this file: its kind's, except for components, which are JS but
+ * few, and read by the scan itself (three more name globs cost git's search 15% more CPU on the
+ * 20k-file repository, which has none).
+ */
+export function gitSearchesFile(path: string, kind: FileKind): boolean {
+  return gitSearchesKind(kind) && !isComponentPath(path);
+}
+
+/**
+ * Globs (case-insensitive, matched against base names) that every file git searches
+ * (`gitSearchesFile`) matches, and more: for asking git to search only files the scan reads (a theme
  * repository holds far more bytes of images and fonts than of code).
  */
 export const KIND_NAME_GLOBS: readonly string[] = [
-  ...Object.entries(KIND_BY_EXTENSION).filter(([, kind]) => gitSearchesKind(kind)).map(([extension]) => `*.${extension}`),
+  ...Object.entries(KIND_BY_EXTENSION).filter(([extension, kind]) => gitSearchesFile(`.${extension}`, kind)).map(([extension]) => `*.${extension}`),
   '.env', '.env.*', '*.env',
 ];

@@ -38,7 +38,7 @@ const LANGUAGES: ReadonlyArray<UnparsedLanguage & { extensions: readonly string[
   { name: 'Terraform', extensions: ['tf', 'hcl'], comments: ['#', ...C_LIKE] },
   {
     name: 'HTML or template',
-    extensions: ['html', 'htm', 'vue', 'svelte', 'astro', 'hbs', 'handlebars', 'mustache', 'ejs', 'erb', 'jsp', 'asp', 'aspx', 'cshtml', 'razor', 'twig', 'liquid', 'njk'],
+    extensions: ['html', 'htm', 'hbs', 'handlebars', 'mustache', 'ejs', 'erb', 'jsp', 'asp', 'aspx', 'cshtml', 'razor', 'twig', 'liquid', 'njk'],
     comments: ['<!--', '{{!', ...C_LIKE],
   },
   { name: 'configuration', extensions: ['properties', 'ini', 'toml', 'xml', 'conf', 'cfg'], comments: ['#', ';', '!', '<!--'] },

@@ -1,11 +1,11 @@
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { fileKindOf, gitSearchesKind, KIND_NAME_GLOBS } from '../../src/discover/kinds.ts';
+import { fileKindOf, gitSearchesFile, KIND_NAME_GLOBS } from '../../src/discover/kinds.ts';
 
 describe('fileKindOf', () => {
   it.each([
     ['src/a.js', 'js'], ['a.jsx', 'js'], ['a.ts', 'js'], ['a.tsx', 'js'], ['a.mjs', 'js'], ['a.cjs', 'js'],
-    ['a.mts', 'js'], ['a.cts', 'js'], ['UPPER.JS', 'js'],
+    ['a.mts', 'js'], ['a.cts', 'js'], ['UPPER.JS', 'js'], ['src/App.vue', 'js'], ['Brands.svelte', 'js'], ['pages/index.astro', 'js'],
     ['.env', 'env'], ['config/.env', 'env'], ['.env.example', 'env'], ['.env.production', 'env'], ['docker/prod.env', 'env'],
     ['a.yml', 'yaml'], ['a.yaml', 'yaml'], ['config.json', 'json'], ['package.json', 'json'],
     ['api.php', 'php'], ['client.py', 'python'], ['client.rb', 'ruby'],
@@ -13,7 +13,7 @@ describe('fileKindOf', () => {
     ['Dockerfile', 'shell'], ['Dockerfile.dev', 'shell'], ['web.dockerfile', 'shell'],
     ['src/Orders.java', 'unparsed'], ['Catalog.CS', 'unparsed'], ['main.go', 'unparsed'], ['Update.ps1', 'unparsed'],
     ['Jenkinsfile', 'unparsed'], ['Jenkinsfile.release', 'unparsed'], ['build.gradle', 'unparsed'],
-    ['pages/Admin.vue', 'unparsed'], ['templates/order.hbs', 'unparsed'], ['application.properties', 'unparsed'], ['infra/main.tf', 'unparsed'],
+    ['templates/order.hbs', 'unparsed'], ['application.properties', 'unparsed'], ['infra/main.tf', 'unparsed'],
   ])('reads %s as %s', (path, kind) => {
     expect(fileKindOf(path)).toBe(kind);
   });
@@ -32,12 +32,14 @@ describe('KIND_NAME_GLOBS', () => {
     const names = ['a.js', 'b.TSX', 'c.mts', 'd.yml', 'e.json', 'f.php', 'g.py', 'h.rb', '.env', '.env.local', 'prod.env'];
     for (const name of names) {
       const kind = fileKindOf(name)!;
-      expect(gitSearchesKind(kind)).toBe(true);
+      expect(gitSearchesFile(name, kind)).toBe(true);
       expect(KIND_NAME_GLOBS.some((glob) => picomatch.isMatch(name, glob, { nocase: true, dot: true }))).toBe(true);
     }
   });
 
-  it('leave shell files and the languages read as plain text to the scan itself', () => {
-    expect(['run.sh', 'Makefile', 'Dockerfile', 'Orders.java', 'Jenkinsfile'].map((name) => gitSearchesKind(fileKindOf(name)!))).toEqual([false, false, false, false, false]);
+  it('leave shell files, components and the languages read as plain text to the scan itself', () => {
+    const names = ['run.sh', 'Makefile', 'Dockerfile', 'Orders.java', 'Jenkinsfile', 'App.vue', 'B.svelte', 'index.astro'];
+    expect(names.filter((name) => gitSearchesFile(name, fileKindOf(name)!))).toEqual([]);
+    expect(names.filter((name) => KIND_NAME_GLOBS.some((glob) => picomatch.isMatch(name, glob, { nocase: true, dot: true })))).toEqual([]);
   });
 });

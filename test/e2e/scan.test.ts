@@ -297,6 +297,26 @@ describe('scan of commands in scripts and CI files', () => {
   });
 });
 
+describe('scan of Vue, Svelte and Astro components', () => {
+  it.each([false, true])('finds the calls in their script blocks, browser-side in Vue and Svelte, and fix rewrites an Astro frontmatter (git work tree: %s)', async (git) => {
+    // In a work tree, git searches the other JS files; components are read by the scan itself.
+    const dir = await copyFixture('e2e/components', { git });
+    const { report, code } = await runJson(['scan', '--no-cache'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.method} ${f.endpoint} ${f.fixable}`)).toEqual([
+      'src/components/Brands.svelte:5 GET /v2/brands false',
+      'src/components/OrderList.vue:12 GET /v2/orders false',
+      'src/pages/products.astro:3 GET /v2/products true',
+    ]);
+    const fix = await runCli(['fix', '--no-cache', '--allow-dirty'], { cwd: dir });
+    expect(fix.code).toBe(0);
+    const astro = await readFile(join(dir, 'src/pages/products.astro'), 'utf8');
+    expect(astro).toContain("fetch('https://api.bigcommerce.com/stores/abc123/v2/products?limit=10'");
+    expect(astro).toContain('<ul>{products.map((p) => <li>{p.name}</li>)}</ul>');
+    expect(await readFile(join(dir, 'src/components/OrderList.vue'), 'utf8')).toContain('https://store-abc123.mybigcommerce.com/api/v2/orders');
+  });
+});
+
 describe('scan of files in languages the tool does not parse', () => {
   it.each([false, true])('reports store API URLs written in Java, PowerShell, a Jenkinsfile, C# and a .properties file, not in comments or docs (git work tree: %s)', async (git) => {
     const dir = await copyFixture('e2e/unparsed', { git });

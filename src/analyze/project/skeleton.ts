@@ -8,6 +8,7 @@
 // one or more whole statements, its words and declared names include theirs (a region whose head
 // does not show what it declares counts all its words). One difference with parsing the file whole:
 // a statement left out is never parsed, so a syntax error there does not hide the file's calls.
+import { isComponentPath } from '../components.ts';
 import { pluginsFor } from '../parse.ts';
 import { keptPieces, mustStayWhole, withoutComments, wordsIn, type Piece } from './narrow.ts';
 import { topLevelLines, type TopLevelReading } from './top-level-lines.ts';
@@ -28,7 +29,8 @@ export interface Skeleton {
 
 /** The skeleton of an importer's text, or null when it is not worth or not safe to cut. */
 export function importerSkeleton(text: string, file: string): Skeleton | null {
-  if (mustStayWhole(text)) return null;
+  // A component's markup is no statement: it is parsed whole, markup blanked (components.ts).
+  if (isComponentPath(file) || mustStayWhole(text)) return null;
   const reading = topLevelLines(text, pluginsFor(file).includes('jsx'));
   if (!reading || reading.lines.length === 0) return null;
   const regions = regionsOf(text, reading);
