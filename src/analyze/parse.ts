@@ -42,6 +42,11 @@ export function pluginsFor(filePath: string): ParserPlugin[] {
   }
 }
 
+/** Files parseJs reads: JS and TS of every extension, and components' code. */
+export function parsesAsJs(path: string): boolean {
+  return /\.(?:[cm]?[jt]sx?)$/i.test(path) || isComponentPath(path);
+}
+
 export interface ParsedFile {
   /** The Babel `File` node. */
   ast: AstNode;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import jscodeshift from 'jscodeshift';
 import type { AnalyzedFile, ScanResult } from '../analyze/index.ts';
 import { analyzeEnvFile } from '../analyze/detectors/config-env.ts';
-import { parseJs } from '../analyze/parse.ts';
+import { parseJs, parsesAsJs } from '../analyze/parse.ts';
 import { projectEditsOf, type ProjectEdit } from '../analyze/project/edits.ts';
 import type { Config, Finding, Patch, PatchChange, RewriteSkip, SecretSet } from '../types.ts';
 import { leftUnusedBy } from '../../transforms/engine.ts';
@@ -181,7 +181,7 @@ function finishFile(w: FileWork, plan: RewritePlan, config: Config, secrets: Sec
     return null;
   }
   if (after === w.before) return null;
-  if (JS_PATH.test(w.path)) {
+  if (parsesAsJs(w.path)) {
     try {
       parseJs(after, w.path);
     } catch (error) {
@@ -202,14 +202,12 @@ function finishFile(w: FileWork, plan: RewritePlan, config: Config, secrets: Sec
   return { file: w.path, absolutePath: w.absolutePath, before: w.before, after, findingIds: [...w.findingIds], changes };
 }
 
-const JS_PATH = /\.(?:[cm]?[jt]sx?)$/i;
-
 /**
  * The imports, helpers and credential constants the cross-file edits leave unused in a JS file (the
  * transform cleans up after its own edits only). None when the file does not parse as it is.
  */
 function cleanupAfterProjectEdits(w: FileWork, config: Config, secrets: SecretSet): TextEdit[] {
-  if (w.projectEdits.length === 0 || !JS_PATH.test(w.path)) return [];
+  if (w.projectEdits.length === 0 || !parsesAsJs(w.path)) return [];
   let program;
   try {
     program = parseJs(w.before, w.path).program;

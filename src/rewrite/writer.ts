@@ -3,7 +3,7 @@
 // file's BOM and mode; only files whose text changes are touched.
 import { readFileSync, statSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
-import { parseJs } from '../analyze/parse.ts';
+import { parseJs, parsesAsJs } from '../analyze/parse.ts';
 import type { Patch } from '../types.ts';
 import { DirtyTreeError } from './errors.ts';
 import { uncommittedFiles } from './git.ts';
@@ -23,7 +23,6 @@ export interface WriteOutcome {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const JS_FILE = /\.(?:[cm]?[jt]sx?)$/i;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Throws DirtyTreeError (and writes nothing) when git has uncommitted changes in the files to write. */
@@ -44,7 +43,7 @@ export async function writePatches(patches: Patch[], options: WriteOptions): Pro
 
 /** Writes one patch; returns why not, or null when written. */
 async function writeOne(patch: Patch): Promise<string | null> {
-  if (JS_FILE.test(patch.file)) {
+  if (parsesAsJs(patch.file)) {
     try {
       parseJs(patch.after, patch.file);
     } catch (error) {

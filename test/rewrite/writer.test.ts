@@ -118,6 +118,17 @@ describe('writePatches', () => {
     expect(readFileSync(join(root, 'a.js'), 'utf8')).toBe(BEFORE);
   });
 
+  it('refuses a component whose code does not parse, and reads only its code', async () => {
+    const root = tempDir();
+    const component = '<template><p>{{ a }}</p></template>\n<script>\nconst a = 1;\n</script>\n';
+    writeFileSync(join(root, 'A.vue'), component);
+    const outcome = await writePatches([patchOf(root, 'A.vue', component, component.replace('const a = 1;', 'const a = ;'))], { root });
+    expect(outcome.refused[0].reason).toContain('does not parse');
+    expect(readFileSync(join(root, 'A.vue'), 'utf8')).toBe(component);
+    const fine = await writePatches([patchOf(root, 'A.vue', component, component.replace('const a = 1;', 'const a = 2;'))], { root });
+    expect(fine.written).toEqual(['A.vue']);
+  });
+
   it('reports a file it cannot write and goes on with the others', async () => {
     const root = tempDir();
     writeFileSync(join(root, 'a.js'), BEFORE);
