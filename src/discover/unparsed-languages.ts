@@ -8,34 +8,40 @@ export interface UnparsedLanguage {
   name: string;
   /** What opens a comment line (after indentation), compared case-insensitively. */
   comments: readonly string[];
+  /** What opens a comment anywhere outside a string, to the end of the line (`x = 1 // note`). */
+  trailing?: readonly string[];
+  /** The quotes its strings use, when not the usual `"`, `'` and backtick (Visual Basic's `'` opens a comment). */
+  quotes?: readonly string[];
 }
 
 const C_LIKE = ['//', '/*', '*'];
 const HASH = ['#'];
+const SLASHES = { trailing: ['//'] };
+const HASHES = { trailing: ['#'] };
 
 const LANGUAGES: ReadonlyArray<UnparsedLanguage & { extensions: readonly string[] }> = [
-  { name: 'Java', extensions: ['java'], comments: C_LIKE },
-  { name: 'Kotlin', extensions: ['kt', 'kts'], comments: C_LIKE },
-  { name: 'Scala', extensions: ['scala'], comments: C_LIKE },
-  { name: 'Groovy', extensions: ['groovy', 'gradle', 'jenkinsfile'], comments: C_LIKE },
-  { name: 'C#', extensions: ['cs', 'csx'], comments: C_LIKE },
-  { name: 'F#', extensions: ['fs', 'fsx'], comments: ['//', '(*'] },
-  { name: 'Visual Basic', extensions: ['vb', 'vbs', 'bas'], comments: ["'", 'rem '] },
-  { name: 'Go', extensions: ['go'], comments: C_LIKE },
-  { name: 'Rust', extensions: ['rs'], comments: C_LIKE },
-  { name: 'Swift', extensions: ['swift'], comments: C_LIKE },
-  { name: 'Dart', extensions: ['dart'], comments: C_LIKE },
-  { name: 'C, C++ or Objective-C', extensions: ['c', 'cc', 'cpp', 'cxx', 'h', 'hh', 'hpp', 'm', 'mm'], comments: C_LIKE },
-  { name: 'Perl', extensions: ['pl', 'pm'], comments: HASH },
-  { name: 'PowerShell', extensions: ['ps1', 'psm1', 'psd1'], comments: ['#', '<#'] },
+  { name: 'Java', extensions: ['java'], comments: C_LIKE, ...SLASHES },
+  { name: 'Kotlin', extensions: ['kt', 'kts'], comments: C_LIKE, ...SLASHES },
+  { name: 'Scala', extensions: ['scala'], comments: C_LIKE, ...SLASHES },
+  { name: 'Groovy', extensions: ['groovy', 'gradle', 'jenkinsfile'], comments: C_LIKE, ...SLASHES },
+  { name: 'C#', extensions: ['cs', 'csx'], comments: C_LIKE, ...SLASHES },
+  { name: 'F#', extensions: ['fs', 'fsx'], comments: ['//', '(*'], ...SLASHES },
+  { name: 'Visual Basic', extensions: ['vb', 'vbs', 'bas'], comments: ["'", 'rem '], trailing: ["'"], quotes: ['"'] },
+  { name: 'Go', extensions: ['go'], comments: C_LIKE, ...SLASHES },
+  { name: 'Rust', extensions: ['rs'], comments: C_LIKE, ...SLASHES },
+  { name: 'Swift', extensions: ['swift'], comments: C_LIKE, ...SLASHES },
+  { name: 'Dart', extensions: ['dart'], comments: C_LIKE, ...SLASHES },
+  { name: 'C, C++ or Objective-C', extensions: ['c', 'cc', 'cpp', 'cxx', 'h', 'hh', 'hpp', 'm', 'mm'], comments: C_LIKE, ...SLASHES },
+  { name: 'Perl', extensions: ['pl', 'pm'], comments: HASH, ...HASHES },
+  { name: 'PowerShell', extensions: ['ps1', 'psm1', 'psd1'], comments: ['#', '<#'], ...HASHES },
   { name: 'Windows batch', extensions: ['bat', 'cmd'], comments: ['rem ', '@rem ', '::'] },
-  { name: 'Lua', extensions: ['lua'], comments: ['--'] },
-  { name: 'Elixir', extensions: ['ex', 'exs'], comments: HASH },
+  { name: 'Lua', extensions: ['lua'], comments: ['--'], trailing: ['--'] },
+  { name: 'Elixir', extensions: ['ex', 'exs'], comments: HASH, ...HASHES },
   { name: 'Erlang', extensions: ['erl'], comments: ['%'] },
   { name: 'Clojure', extensions: ['clj', 'cljs', 'cljc'], comments: [';'] },
-  { name: 'R', extensions: ['r'], comments: HASH },
+  { name: 'R', extensions: ['r'], comments: HASH, ...HASHES },
   { name: 'ColdFusion', extensions: ['cfm', 'cfc'], comments: ['<!---', ...C_LIKE] },
-  { name: 'Terraform', extensions: ['tf', 'hcl'], comments: ['#', ...C_LIKE] },
+  { name: 'Terraform', extensions: ['tf', 'hcl'], comments: ['#', ...C_LIKE], trailing: ['#', '//'] },
   {
     name: 'HTML or template',
     extensions: ['html', 'htm', 'hbs', 'handlebars', 'mustache', 'ejs', 'erb', 'jsp', 'asp', 'aspx', 'cshtml', 'razor', 'twig', 'liquid', 'njk'],

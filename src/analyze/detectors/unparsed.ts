@@ -68,13 +68,35 @@ export function unparsedComments(file: string, text: string): Array<{ text: stri
   return comments;
 }
 
-/** The lines that are not comment lines, numbered from 1. */
+/** The lines that are not comment lines, numbered from 1, each without a comment that ends it. */
 function codeLines(text: string, language: UnparsedLanguage): Line[] {
   const lines: Line[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    if (commentOpening(line, language) === null) lines.push({ text: line, number: index + 1 });
+    if (commentOpening(line, language) === null) lines.push({ text: withoutTrailingComment(line, language), number: index + 1 });
   });
   return lines;
+}
+
+const QUOTES = ['"', "'", '`'];
+
+/** The line up to a comment that opens outside a string (`// "https://…"` after the code). */
+function withoutTrailingComment(line: string, language: UnparsedLanguage): string {
+  const markers = language.trailing;
+  if (!markers) return line;
+  const quotes = language.quotes ?? QUOTES;
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (quotes.includes(c)) {
+      quote = c;
+    } else if (markers.some((marker) => line.startsWith(marker, i))) {
+      return line.slice(0, i);
+    }
+  }
+  return line;
 }
 
 /** What opens this line as a comment, or null when the line is code. */

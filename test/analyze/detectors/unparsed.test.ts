@@ -38,6 +38,15 @@ describe('legacy API URLs in files the tool does not parse', () => {
     for (const [file, text] of cases) expect({ file, rows: rows(analyzeUnparsedFile(file, text, testConfig)) }).toEqual({ file, rows: [] });
   });
 
+  it('leaves out a comment that ends a line, but not `//` or `#` inside a string', () => {
+    const java = `private String storeUrl; // "${STORE}"\nString orders = "${STORE}/orders"; // was "${STORE}/brands"\n`;
+    expect(rows(analyzeUnparsedFile('Connector.java', java, testConfig))).toEqual(['2:18 legacy-api-call - /v2/orders store_v2_orders medium false']);
+    const ps = `$u = "${STORE}/brands#top" # ${STORE}/coupons\n`;
+    expect(analyzeUnparsedFile('a.ps1', ps, testConfig).findings.map((f) => f.endpoint)).toEqual(['/v2/brands']);
+    const vb = `Dim url = "${STORE}/orders" ' ${STORE}/customers\n`;
+    expect(analyzeUnparsedFile('a.vb', vb, testConfig).findings.map((f) => f.endpoint)).toEqual(['/v2/orders']);
+  });
+
   it('reads a quote that opens a line as code outside Visual Basic (a Groovy list item)', () => {
     expect(rows(analyzeUnparsedFile('Jenkinsfile', `def urls = [\n  '${STORE}/orders',\n]\n`, testConfig))).toEqual(['2:4 legacy-api-call - /v2/orders store_v2_orders medium false']);
   });
