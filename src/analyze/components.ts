@@ -13,7 +13,9 @@ export interface ComponentCode {
   typescript: boolean;
 }
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+/** A script block's opening tag, its attributes in group 1. */
+const SCRIPT_OPEN = /<script\b([^>]*)>/gi;
+const SCRIPT_CLOSE = /<\/script\s*>/gi;
 /** `type` values of script blocks that hold data or templates, not code. */
 const NOT_CODE_TYPE = /\btype\s*=\s*["']?(?!module\b|text\/javascript\b|application\/javascript\b|text\/typescript\b|ts\b)[\w/+.-]+/i;
 const TYPESCRIPT_LANG = /\blang\s*=\s*["']?(?:ts|typescript|tsx)\b/i;
@@ -31,12 +33,10 @@ export function componentCode(text: string, path: string): ComponentCode {
       typescript = true;
     }
   }
-  for (const match of text.matchAll(SCRIPT)) {
-    const attributes = match[1];
-    if (NOT_CODE_TYPE.test(attributes)) continue;
-    const start = match.index + match[0].indexOf('>') + 1;
-    code.push([start, start + match[2].length]);
-    if (TYPESCRIPT_LANG.test(attributes)) typescript = true;
+  for (const block of scriptBlocks(text)) {
+    if (NOT_CODE_TYPE.test(block.attributes)) continue;
+    code.push([block.start, block.end]);
+    if (TYPESCRIPT_LANG.test(block.attributes)) typescript = true;
   }
   code.sort((a, b) => a[0] - b[0]);
   let out = '';
@@ -47,6 +47,22 @@ export function componentCode(text: string, path: string): ComponentCode {
     at = end;
   }
   return { text: out + markup(text.slice(at)), typescript };
+}
+
+/** Each `<script …>…</script>`: its attributes and where its content lies. One pass over the text. */
+function scriptBlocks(text: string): Array<{ attributes: string; start: number; end: number }> {
+  const blocks: Array<{ attributes: string; start: number; end: number }> = [];
+  SCRIPT_OPEN.lastIndex = 0;
+  for (let open = SCRIPT_OPEN.exec(text); open; open = SCRIPT_OPEN.exec(text)) {
+    const start = open.index + open[0].length;
+    SCRIPT_CLOSE.lastIndex = start;
+    const close = SCRIPT_CLOSE.exec(text);
+    // An unclosed block holds no code a browser would run either.
+    if (!close) break;
+    blocks.push({ attributes: open[1], start, end: close.index });
+    SCRIPT_OPEN.lastIndex = close.index + close[0].length;
+  }
+  return blocks;
 }
 
 function markup(text: string): string {

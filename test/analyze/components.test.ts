@@ -18,6 +18,11 @@ describe('componentCode', () => {
     expect(code.typescript).toBe(true);
   });
 
+  it('reads a file of many unclosed script tags in one pass, finding no code in them', () => {
+    const text = `<template></template>\n${'<script>x'.repeat(100_000)}\n`;
+    expect(componentCode(text, 'A.vue').text.trim()).toBe('');
+  });
+
   it('reads Astro\'s frontmatter as TypeScript, and leaves out script blocks that hold data', () => {
     const text = `---\nconst title: string = 'x';\n---\n<script type="application/ld+json">{"@type": "Product"}</script>\n<script type="module">console.log(1);</script>\n`;
     const code = componentCode(text, 'page.astro');

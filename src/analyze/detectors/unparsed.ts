@@ -15,12 +15,12 @@ import type { ConfigFileAnalysis } from './config-entries.ts';
 const URL_IN_TEXT = /https?:\/\/[^\s'"`<>()\\]+/g;
 /** Interpolations that become holes: `${x}`, `#{x}`, `{x}`, `%s`/`%d`/`%v`, `$name`. */
 const INTERPOLATION = /\$\{[^}]*\}|#\{[^}]*\}|\{[^}]*\}|%[-+ #0]*\d*(?:\.\d+)?[sdvqxfi]|\$[A-Za-z_]\w*/g;
-const STORE_HOST = /[a-z0-9-]+(?:\.[a-z0-9-]+)*\.mybigcommerce\.com/i;
 const API_V2 = /\/api\/v2\b/i;
 const BASIC_TOKEN = /\bBasic\s+([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g;
 const SUPPRESSION = 'bc-oauth-migrate-ignore';
 /** What closes a comment that `UnparsedLanguage.comments` opens, stripped from a suppression's reason. */
-const COMMENT_CLOSE = /\s*(?:-{2,3}>|\*\/|\*\)|#>|\}\})\s*$/;
+const COMMENT_CLOSERS = ['--->', '-->', '*/', '*)', '#>', '}}'];
+const STORE_DOMAIN = '.mybigcommerce.com';
 
 interface Line {
   text: string;
@@ -63,9 +63,14 @@ export function unparsedComments(file: string, text: string): Array<{ text: stri
   const comments: Array<{ text: string; line: number; block: boolean }> = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
     const opening = commentOpening(line, language);
-    if (opening !== null && line.includes(SUPPRESSION)) comments.push({ text: line.trimStart().slice(opening.length).replace(COMMENT_CLOSE, ''), line: index + 1, block: false });
+    if (opening !== null && line.includes(SUPPRESSION)) comments.push({ text: withoutCloser(line.trim().slice(opening.length)), line: index + 1, block: false });
   });
   return comments;
+}
+
+function withoutCloser(body: string): string {
+  const closer = COMMENT_CLOSERS.find((c) => body.endsWith(c));
+  return closer ? body.slice(0, -closer.length) : body;
 }
 
 /** The lines that are not comment lines, numbered from 1, each without a comment that ends it. */
@@ -137,27 +142,41 @@ function urlFinding(location: SourceLocation, line: string, evidence: UrlEvidenc
 function hostAndPathApart(code: readonly Line[], file: string, language: UnparsedLanguage, config: Config): Finding | null {
   if (!code.some((line) => API_V2.test(line.text.replace(URL_IN_TEXT, '')))) return null;
   for (const line of code) {
-    const host = STORE_HOST.exec(line.text);
+    const host = storeHostIn(line.text);
     if (!host) continue;
-    const evidence = judgeUrl([{ text: `https://${host[0]}/api/v2` }], config);
+    const evidence = judgeUrl([{ text: `https://${host.name}/api/v2` }], config);
     if (!evidence.legacy || !onStoreHost(evidence)) continue;
-    const column = (host.index ?? 0) + 1;
+    const column = host.index + 1;
     return makeFinding({
       rule: 'legacy-api-call',
       client: 'unknown-client',
-      location: { file, line: line.number, column, endLine: line.number, endColumn: column + host[0].length },
+      location: { file, line: line.number, column, endLine: line.number, endColumn: column + host.name.length },
       confidence: 'low',
       host: evidence.host,
       method: null,
       endpoint: null,
       fixable: false,
       message:
-        `A store host (${host[0]}) and the legacy path /api/v2 are both written in this ${language.name} file, apart; the tool reads it as plain text and cannot tell ` +
+        `A store host (${host.name}) and the legacy path /api/v2 are both written in this ${language.name} file, apart; the tool reads it as plain text and cannot tell ` +
         'which requests they make. Check the file by hand, and move its requests to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header.',
       code: line.text.trim(),
       notes: [unparsedNote(language)],
       snippet: line.text.trim(),
     });
+  }
+  return null;
+}
+
+/** The first `….mybigcommerce.com` host name written on a line, read back from the domain (linear). */
+function storeHostIn(line: string): { name: string; index: number } | null {
+  const lower = line.toLowerCase();
+  // Each character is walked back over once: never past the end of the occurrence before.
+  let floor = 0;
+  for (let at = lower.indexOf(STORE_DOMAIN); at !== -1; at = lower.indexOf(STORE_DOMAIN, at + 1)) {
+    let start = at;
+    while (start > floor && /[a-z0-9.-]/.test(lower[start - 1])) start--;
+    if (start < at && lower[start] !== '.' && lower[at - 1] !== '.') return { name: line.slice(start, at + STORE_DOMAIN.length), index: start };
+    floor = at + STORE_DOMAIN.length;
   }
   return null;
 }

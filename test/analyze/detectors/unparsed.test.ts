@@ -64,6 +64,15 @@ describe('legacy API URLs in files the tool does not parse', () => {
     expect(result.findings[0].message).toContain('C# file');
   });
 
+  it('reads lines of any length in one pass: a hostile line of host-like labels, a comment line of spaces', () => {
+    const labels = `${'a.'.repeat(200_000)}x = "/api/v2";\n`;
+    expect(rows(analyzeUnparsedFile('a.cs', labels, testConfig))).toEqual([]);
+    const dots = `${'.mybigcommerce.com'.repeat(50_000)}\nconst Api = "/api/v2";\n`;
+    expect(rows(analyzeUnparsedFile('b.cs', dots, testConfig))).toEqual([]);
+    const spaces = `# bc-oauth-migrate-ignore-file ${' '.repeat(200_000)}x\n`;
+    expect(unparsedComments('c.ps1', spaces).map((c) => c.line)).toEqual([1]);
+  });
+
   it('reports nothing for the gateway, another service\'s /api/v2, a custom domain, or a store host without /api/v2', () => {
     const text = [
       '"https://api.bigcommerce.com/stores/abc123/v2/orders"',
