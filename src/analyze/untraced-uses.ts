@@ -24,12 +24,14 @@ const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfi
 /**
  * The references to an instance, other than its declaration, that are neither a request the
  * detectors matched (`understood`: their call nodes, and those of instances made from it) nor an
- * export (the cross-file pass follows exports), nor configuration. Only instances held in a variable
- * are followed; an instance kept in a property (`this.http`) has no references to follow here.
+ * export (the cross-file pass follows exports), nor configuration. An instance held in a variable
+ * is followed through its references; one created straight into a property of a class
+ * (`this.http = axios.create(...)`) through the class's reads of `this.http`.
  */
 export function untracedUses(config: ClientConfigMatch, understood: ReadonlySet<AstNode>, index: FileIndex, file: string): UseSite[] {
+  if (config.kind !== 'instance') return [];
   const binding = config.binding;
-  if (config.kind !== 'instance' || !binding) return [];
+  if (!binding) return untracedPropertyUses(config, understood, index, file);
   const uses: UseSite[] = [];
   walk(index.root, (node, holder) => {
     if (node.type !== 'Identifier' || node.name !== binding.name || node === binding.id) return;
@@ -37,6 +39,45 @@ export function untracedUses(config: ClientConfigMatch, understood: ReadonlySet<
     if (!isUnderstoodUse(node, understood, index)) uses.push(siteOf(node, file));
   });
   return uses;
+}
+
+/** `this.http = axios.create(...)`: the class's reads of `this.http` that are not understood. */
+function untracedPropertyUses(config: ClientConfigMatch, understood: ReadonlySet<AstNode>, index: FileIndex, file: string): UseSite[] {
+  const assignment = index.parentOf(config.node);
+  const target = assignment?.type === 'AssignmentExpression' && assignment.right === config.node ? assignment.left : null;
+  const name = target ? thisPropertyName(target) : null;
+  const body = target && name ? enclosingClassBody(target, index) : null;
+  if (!target || !name || !body) return [];
+  const uses: UseSite[] = [];
+  walk(body, (node) => {
+    // An ordinary function nested in a method has its own `this`, as has a class nested in it; an arrow function shares it.
+    if ((node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression') && !isMethodFunction(node, index)) return false;
+    if (node !== body && node.type === 'ClassBody') return false;
+    if (node === target || thisPropertyName(node) !== name) return;
+    if (!isUnderstoodUse(node, understood, index)) uses.push(siteOf(node, file));
+    return undefined;
+  });
+  return uses;
+}
+
+/** `this.name` (not computed): the name. */
+function thisPropertyName(node: AstNode): string | null {
+  if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return null;
+  if (node.object?.type !== 'ThisExpression' || node.computed || node.property?.type !== 'Identifier') return null;
+  return node.property.name;
+}
+
+function enclosingClassBody(node: AstNode, index: FileIndex): AstNode | null {
+  for (let current = index.parentOf(node); current; current = index.parentOf(current)) {
+    if (current.type === 'ClassBody') return current;
+    if ((current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression') && !isMethodFunction(current, index)) return null;
+  }
+  return null;
+}
+
+/** The function of a class method as estree shapes it (`MethodDefinition.value`); Babel's ClassMethod is no function node here. */
+function isMethodFunction(fn: AstNode, index: FileIndex): boolean {
+  return index.parentOf(fn)?.type === 'MethodDefinition';
 }
 
 /**

@@ -44,6 +44,31 @@ describe('a legacy client instance whose requests are not all traced', () => {
   });
 });
 
+describe('a legacy client instance created straight into a property', () => {
+  const PROPERTY = (rest: string) =>
+    "import axios from 'axios';\nexport class StoreApi {\n  constructor() {\n    this.http = axios.create({ baseURL: 'https://store-abc123.mybigcommerce.com/api/v2/', auth: { username: process.env.U, password: process.env.K } });\n" + rest + '}\n';
+  const scanProperty = (rest: string) => {
+    const { findings } = analyzeJsSource({ path: 'api.ts', text: PROPERTY(rest) }, { config: testConfig });
+    return findings.find((f) => f.rule === 'legacy-client-config')?.notes.find((n) => n.kind === 'untraced-requests')?.message ?? null;
+  };
+
+  it('is noted where the class hands `this.http` on, in its methods and in arrow functions', () => {
+    expect(scanProperty('    this.orders = new OrderService(this.http);\n  }\n  later() { return () => keep(this.http); }\n')).toContain('(line 5, line 7)');
+  });
+
+  it('is not noted for requests and configuration through `this.http`, nor for another `this` (an ordinary function, a nested class)', () => {
+    const rest = [
+      '    this.http.defaults.headers.common.Accept = "application/json";',
+      '  }',
+      '  brands() { return this.http.get("brands"); }',
+      '  other() { return function () { return keep(this.http); }; }',
+      '  nested() { return class { constructor() { keep(this.http); } }; }',
+      '',
+    ].join('\n');
+    expect(scanProperty(rest)).toBeNull();
+  });
+});
+
 describe('a legacy client instance imported by other files', () => {
   let root: string;
   afterEach(async () => {
