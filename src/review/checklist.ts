@@ -1,5 +1,6 @@
 // The running scope checklist: which scopes the chosen changes need, with modify subsuming read-only.
 import type { ChecklistEntry, ReviewItem, ScopeChecklistResolver } from './model.ts';
+import { byCodeUnit } from '../order.ts';
 
 const READ_ONLY_SUFFIX = '_read_only';
 
@@ -23,7 +24,7 @@ export const checklistFromItemScopes: ScopeChecklistResolver = (items) => {
     modify.itemIds.push(...entry.itemIds);
     entries.delete(scope);
   }
-  return [...entries.values()].sort((a, b) => a.scope.localeCompare(b.scope));
+  return [...entries.values()].sort((a, b) => byCodeUnit(a.scope, b.scope));
 };
 
 /** Scopes `extra` needs beyond what `base` already grants (a modify scope in base covers its read-only). */

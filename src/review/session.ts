@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { scanProject, type ScanProgress, type ScanResult } from '../analyze/index.ts';
 import { CONFIG_FILE_NAME, saveStoreHash } from '../config/index.ts';
 import { redactReport, redactText } from '../redact.ts';
+import { byCodeUnit } from '../order.ts';
 import { codeFrame } from '../report/shared.ts';
 import { DirtyTreeError, planRewrites, unifiedDiff, writePatches, type RewritePlan, type WriteOutcome } from '../rewrite/index.ts';
 import { uncommittedFiles } from '../rewrite/git.ts';
@@ -195,7 +196,7 @@ function componentsOf(parent: Map<string, string>, find: (id: string) => string)
 
 /** The finding a change is shown under: its first API call, else its first finding. */
 function primaryOf(findings: Finding[]): Finding {
-  const ordered = [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const ordered = [...findings].sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line);
   return ordered.find((f) => f.rule === 'legacy-api-call' && f.endpoint !== null) ?? ordered.find((f) => f.rule === 'legacy-api-call') ?? ordered[0];
 }
 
@@ -255,7 +256,7 @@ function unitDiff(unit: ChangeUnit, secrets: SecretSet): string {
 /** The change's own file first, so the screen opens on the call being reviewed. */
 function planDiff(plan: RewritePlan, ownFile: string, secrets: SecretSet): string {
   const ownFileFirst = (p: Patch) => (p.file === ownFile ? 0 : 1);
-  const patches = changedPatches(plan).sort((a, b) => ownFileFirst(a) - ownFileFirst(b) || a.file.localeCompare(b.file));
+  const patches = changedPatches(plan).sort((a, b) => ownFileFirst(a) - ownFileFirst(b) || byCodeUnit(a.file, b.file));
   return patches.map((p) => unifiedDiff(p, secrets)).join('');
 }
 
