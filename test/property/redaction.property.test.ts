@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeYamlOrJsonFile } from '../../src/analyze/detectors/config-yaml.ts';
 import { analyzeShellFile } from '../../src/analyze/detectors/shell.ts';
+import { analyzeUnparsedFile } from '../../src/analyze/detectors/unparsed.ts';
 import { analyzeJsSource } from '../../src/analyze/js-file.ts';
 import { assembleReport } from '../../src/analyze/assemble.ts';
 import { defaultConfig } from '../../src/config/defaults.ts';
@@ -98,3 +99,43 @@ describe('planted credentials in generated commands', () => {
     );
   });
 });
+
+/** A legacy URL in a language the tool reads as plain text, with a key planted on the same line. */
+const plantedUnparsed = fc
+  .record({
+    secret: fc.stringMatching(/^[A-Za-z0-9]{6,20}$/).map((s) => `K9${s}x7`),
+    form: fc.nat(5),
+    resource: fc.constantFrom('orders', 'products/7', 'customers', 'coupons'),
+    path: fc.constantFrom('src/Client.java', 'Services/Api.cs', 'cmd/sync/main.go', 'scripts/Sync.ps1', 'Jenkinsfile', 'app.kt'),
+  })
+  .map(({ secret, form, resource, path }) => {
+    const url = `https://store-abc123.mybigcommerce.com/api/v2/${resource}`;
+    const lines = [
+      `call("${url.replace('https://', `https://app:${secret}@`)}");`,
+      `req := get("${url}"); req.SetBasicAuth("app", "${secret}")`,
+      `client.Send("${url}", new AuthenticationHeaderValue("Basic", "${secret}"));`,
+      `Invoke-RestMethod -Uri "${url}" -Credential (New-Object PSCredential("app", (ConvertTo-SecureString "${secret}" -AsPlainText -Force)))`,
+      `sh 'curl -u app:${secret} ${url}'`,
+      `fetch("${url}", headers = mapOf("Authorization" to "Basic ${secret}"))`,
+    ];
+    return { secret, path, text: `// sync job\n${lines[form]}\n` };
+  });
+
+describe('planted credentials beside a legacy URL in languages read as plain text', () => {
+  it('never appear in any output format, and the URL is reported', () => {
+    fc.assert(
+      fc.property(plantedUnparsed, ({ secret, path, text }) => {
+        const result = analyzeUnparsedFile(path, text, config);
+        expect(result.findings.map((f) => f.rule)).toEqual(['legacy-api-call']);
+        const report = assembleReport({ root: '/work/repo', filesScanned: 1, findings: result.findings, errors: [], skipped: [] });
+        const safe = redactReport(report, { values: new Set(result.secrets) });
+        for (const name of reporterNames) {
+          const out = reporters[name].render(safe, { color: false, width: 100 });
+          if (out.includes(secret)) throw new Error(`${name} output shows the planted credential of: ${text}`);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+

@@ -131,7 +131,7 @@ function urlFinding(location: SourceLocation, line: string, evidence: UrlEvidenc
       'Move the request to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header by hand.',
     code: line.trim(),
     notes: [...evidence.notes, unparsedNote(language)],
-    snippet: line.trim(),
+    snippet: shownLine(line),
   });
 }
 
@@ -161,7 +161,7 @@ function hostAndPathApart(code: readonly Line[], file: string, language: Unparse
         'which requests they make. Check the file by hand, and move its requests to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header.',
       code: line.text.trim(),
       notes: [unparsedNote(language)],
-      snippet: line.text.trim(),
+      snippet: shownLine(line.text),
     });
   }
   return null;
@@ -183,6 +183,34 @@ function storeHostIn(line: string): { name: string; index: number } | null {
 
 function unparsedNote(language: UnparsedLanguage): { kind: 'not-rewritable'; message: string } {
   return { kind: 'not-rewritable', message: `A ${language.name} file, read as plain text: reported, not rewritten.` };
+}
+
+/**
+ * The line as the report shows it, with every string literal that looks like a key (eight or more
+ * characters, no space, not a URL or a path) shown as `…`. Without a parser, a key written beside
+ * the URL (`SetBasicAuth("app", "…")`, `ConvertTo-SecureString "…"`) cannot be told from other strings.
+ */
+function shownLine(line: string): string {
+  const text = line.trim();
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const quote = text[i];
+    if (quote !== '"' && quote !== "'") continue;
+    let end = i + 1;
+    while (end < text.length && text[end] !== quote) end += text[end] === '\\' ? 2 : 1;
+    if (end >= text.length) break;
+    if (looksLikeKey(text.slice(i + 1, end))) {
+      out += text.slice(at, i + 1) + '…';
+      at = end;
+    }
+    i = end;
+  }
+  return out + text.slice(at);
+}
+
+function looksLikeKey(value: string): boolean {
+  return value.length >= 8 && !/\s/.test(value) && !value.includes('://') && !value.startsWith('/') && !/bigcommerce/i.test(value);
 }
 
 /** In a file that calls the legacy API, a Basic token written anywhere is a legacy key. */

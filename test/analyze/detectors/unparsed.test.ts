@@ -90,6 +90,13 @@ describe('legacy API URLs in files the tool does not parse', () => {
     expect(result.secrets.sort()).toEqual(['Xk4j5h6g7f8d', 'c3RvY2s6M2I3ZTlhMWM1ZDJm']);
   });
 
+  it('shows string literals that look like keys on a reported line as …, the URL and short or spaced strings as written', () => {
+    const go = `req, _ := http.NewRequest("GET", "${STORE}/orders", nil); req.SetBasicAuth("app", "d41d8cd98f00b204e980"); log("sending the request")\n`;
+    expect(analyzeUnparsedFile('a.go', go, testConfig).findings[0].snippet).toBe(
+      `req, _ := http.NewRequest("GET", "${STORE}/orders", nil); req.SetBasicAuth("app", "…"); log("sending the request")`,
+    );
+  });
+
   it('reads suppression directives from comment lines, closing delimiters left out of the reason', () => {
     const ps = `# bc-oauth-migrate-ignore-next-line -- probe, retired in 2027\nInvoke-RestMethod "${STORE}/time"\n`;
     const html = `<!-- bc-oauth-migrate-ignore-file: legacy admin page -->\n<script>fetch("${STORE}/time")</script>\n`;
