@@ -9,6 +9,7 @@ import { analyzeJsSource } from '../../src/analyze/js-file.ts';
 import { assembleReport } from '../../src/analyze/assemble.ts';
 import { defaultConfig } from '../../src/config/defaults.ts';
 import { githubStepSummary, redactReport, reporterNames, reporters } from '../../src/report/index.ts';
+import type { Finding } from '../../src/types.ts';
 import { legacySnippet } from './legacy-snippets.ts';
 
 const config = defaultConfig();
@@ -60,6 +61,17 @@ describe('planted credentials in generated legacy code', () => {
   });
 });
 
+/** One legacy call reported, and the planted secret in no output format once redacted as the CLI does. */
+function expectOneCallAndNoSecret(result: { findings: Finding[]; secrets: string[] }, secret: string, text: string): void {
+  expect(result.findings.map((f) => f.rule)).toEqual(['legacy-api-call']);
+  const report = assembleReport({ root: '/work/repo', filesScanned: 1, findings: result.findings, errors: [], skipped: [] });
+  const safe = redactReport(report, { values: new Set(result.secrets) });
+  for (const name of reporterNames) {
+    const out = reporters[name].render(safe, { color: false, width: 100 });
+    if (out.includes(secret)) throw new Error(`${name} output shows the planted credential of: ${text}`);
+  }
+}
+
 /** A curl, wget or HTTPie command with a planted credential, in a script, a Makefile or a workflow. */
 const plantedCommand = fc
   .record({
@@ -87,13 +99,7 @@ describe('planted credentials in generated commands', () => {
     fc.assert(
       fc.property(plantedCommand, ({ secret, path, text }) => {
         const result = path.endsWith('.yml') ? analyzeYamlOrJsonFile(path, text, config) : analyzeShellFile(path, text, config);
-        expect(result.findings.map((f) => f.rule)).toEqual(['legacy-api-call']);
-        const report = assembleReport({ root: '/work/repo', filesScanned: 1, findings: result.findings, errors: [], skipped: [] });
-        const safe = redactReport(report, { values: new Set(result.secrets) });
-        for (const name of reporterNames) {
-          const out = reporters[name].render(safe, { color: false, width: 100 });
-          if (out.includes(secret)) throw new Error(`${name} output shows the planted credential of: ${text}`);
-        }
+        expectOneCallAndNoSecret(result, secret, text);
       }),
       { numRuns: 150 },
     );
@@ -125,14 +131,7 @@ describe('planted credentials beside a legacy URL in languages read as plain tex
   it('never appear in any output format, and the URL is reported', () => {
     fc.assert(
       fc.property(plantedUnparsed, ({ secret, path, text }) => {
-        const result = analyzeUnparsedFile(path, text, config);
-        expect(result.findings.map((f) => f.rule)).toEqual(['legacy-api-call']);
-        const report = assembleReport({ root: '/work/repo', filesScanned: 1, findings: result.findings, errors: [], skipped: [] });
-        const safe = redactReport(report, { values: new Set(result.secrets) });
-        for (const name of reporterNames) {
-          const out = reporters[name].render(safe, { color: false, width: 100 });
-          if (out.includes(secret)) throw new Error(`${name} output shows the planted credential of: ${text}`);
-        }
+        expectOneCallAndNoSecret(analyzeUnparsedFile(path, text, config), secret, text);
       }),
       { numRuns: 150 },
     );
