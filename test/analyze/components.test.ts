@@ -2,6 +2,8 @@
 // into the component as written.
 import { describe, expect, it } from 'vitest';
 import { componentCode } from '../../src/analyze/components.ts';
+import { scanProject } from '../../src/analyze/index.ts';
+import { makeTree, removeTree } from '../discover/tree.ts';
 import { analyzeJsSource } from '../../src/analyze/js-file.ts';
 import { parseJs } from '../../src/analyze/parse.ts';
 import { testConfig } from './helpers.ts';
@@ -58,3 +60,19 @@ describe('legacy calls in components', () => {
     expect(() => parseJs('<template><p/></template>\n<script>\nconst = 1;\n</script>\n', 'C.vue')).toThrow(/\(3:/);
   });
 });
+
+describe('components and the cross-file pass', () => {
+  it('a component calling a wrapper of another module gets the call\'s finding at its own line', async () => {
+    const root = await makeTree({
+      'src/api/bc.js': `export async function bcRequest(method, path) {\n  return fetch('${URL}' + path, { method, headers: { Authorization: 'Basic ' + btoa(user + ':' + key) } });\n}\n`,
+      'src/components/Orders.vue': "<template><p>{{ n }}</p></template>\n<script setup>\nimport { bcRequest } from '../api/bc.js';\nconst n = await bcRequest('GET', '/orders/count');\n</script>\n",
+    });
+    try {
+      const { report } = await scanProject({ root, paths: [], config: testConfig, useGit: false });
+      expect(report.findings.filter((f) => f.rule === 'legacy-api-call').map((f) => `${f.file}:${f.line} ${f.method} ${f.endpoint}`)).toEqual(['src/components/Orders.vue:4 GET /v2/orders/count']);
+    } finally {
+      await removeTree(root);
+    }
+  });
+});
+
