@@ -327,7 +327,7 @@ describe('scan of files in languages the tool does not parse', () => {
     expect(findingRows(report)).toEqual([
       'Jenkinsfile:7 legacy-api-call - /v2/customers store_v2_customers',
       'Services/CatalogService.cs:5 legacy-api-call - - -',
-      'config/application.properties:2 legacy-api-call - - -',
+      'config/application.properties:2 legacy-credentials-config - - -',
       'ops/legacy.ps1:2 legacy-api-call - /v2/time store_v2_information',
       'scripts/Update-Stock.ps1:5 legacy-api-call - /v2/products/{id} store_v2_products',
       'src/main/java/com/example/shop/OrderClient.java:10 legacy-api-call - /v2/orders/{id} store_v2_orders',

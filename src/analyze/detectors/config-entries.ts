@@ -32,6 +32,12 @@ const BIGCOMMERCE_WORD = /bigcommerce|(^|[._-])bc([._-]|$)/i;
 /** Values that stand for a credential rather than being one. */
 const PLACEHOLDER = /^(|x+|\*+|changeme|change_me|secret|password|your[-_ ].*|<.*>|\$\{.*\}|%.*%|\{\{.*\}\}|todo|null|none|example)$/i;
 
+/** A value without the one pair of quotes around it. */
+export function unquote(value: string): string {
+  const match = /^(["'])(.*)\1$/.exec(value);
+  return match ? match[2] : value;
+}
+
 export function analyzeConfigEntries(file: string, entries: ConfigEntry[], config: Config, realEnvFile: boolean): ConfigFileAnalysis {
   const findings: Finding[] = [];
   const secrets: string[] = [];
@@ -47,7 +53,7 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
     const urlEntry = group.find((e) => isLegacyStoreUrl(e));
     if (!urlEntry) continue;
     const userEntry = group.find((e) => USERNAME_KEY.test(leafKey(e.key)));
-    const keyEntries = group.filter((e) => e !== urlEntry && SECRET_KEY.test(leafKey(e.key)));
+    const keyEntries = group.filter((e) => e !== urlEntry && (SECRET_KEY.test(leafKey(e.key)) || SECRET_KEY.test(lastTwoKeys(e.key))));
     if (!userEntry && keyEntries.length === 0) continue;
     accountUrls.add(urlEntry);
 
@@ -165,6 +171,11 @@ function hostOf(value: string, config: Config): HostInfo {
 function leafKey(key: string): string {
   const parts = key.split('.');
   return parts[parts.length - 1];
+}
+
+/** `shop.api.key` as `api_key`: a dotted path may spell a credential's name across its last two keys. */
+function lastTwoKeys(key: string): string {
+  return key.split('.').slice(-2).join('_');
 }
 
 function describeCredentialKeys(user: ConfigEntry | undefined, keys: ConfigEntry[]): string {

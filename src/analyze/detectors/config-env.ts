@@ -1,5 +1,5 @@
 // `.env` files: KEY=value lines, the whole file one group.
-import { analyzeConfigEntries, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
+import { analyzeConfigEntries, unquote, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
 import type { Config } from '../../types.ts';
 
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/;
@@ -27,7 +27,3 @@ function stripComment(value: string): string {
   return hash === -1 ? value : value.slice(0, hash).trimEnd();
 }
 
-function unquote(value: string): string {
-  const match = /^(["'])(.*)\1$/.exec(value);
-  return match ? match[2] : value;
-}

@@ -1,8 +1,9 @@
 // Files in a language or format the tool has no parser for (Java, Go, C#, PowerShell, a Jenkinsfile,
-// a template, a .properties file: discover/unparsed-languages.ts), read as plain text. A store host's
-// /api/v2 URL written outside a comment line is reported where it is written, its method and auth
-// unknown; a store host and /api/v2 written apart make one finding with no endpoint, so the report
-// says it is incomplete rather than passing the file over. Never rewritten.
+// a template: discover/unparsed-languages.ts), read as plain text; `key = value` files are read as
+// config first (config-keyvalue.ts). A store host's /api/v2 URL written outside a comment is reported
+// where it is written, its method and auth unknown; a base URL, or a store host and /api/v2 written
+// apart, make a finding with no endpoint, so the report says it is incomplete rather than passing the
+// file over. Never rewritten.
 import { unparsedLanguageOf, type UnparsedLanguage } from '../../discover/unparsed-languages.ts';
 import { makeFinding } from '../finding.ts';
 import { judgeUrl, type UrlEvidence } from '../languages/evidence.ts';
@@ -10,6 +11,7 @@ import { withHoles } from '../partial.ts';
 import { withoutUserinfo } from '../url.ts';
 import type { Config, Finding, SourceLocation } from '../../types.ts';
 import type { ConfigFileAnalysis } from './config-entries.ts';
+import { analyzeKeyValueFile, isKeyValueFile } from './config-keyvalue.ts';
 
 /** An http(s) URL up to a quote, a space or markup; interpolations (`{id}`, `${id}`, `%s`) stay inside. */
 const URL_IN_TEXT = /https?:\/\/[^\s'"`<>()\\]+/g;
@@ -28,23 +30,31 @@ interface Line {
 }
 
 export function analyzeUnparsedFile(file: string, text: string, config: Config): ConfigFileAnalysis {
+  if (!isKeyValueFile(file)) return analyzeAsText(file, text, config);
+  // `key = value` files are read as config first (account settings, credentials, URL values); the
+  // text reading adds what their lines hold besides (`proxy_pass https://…;` in a .conf).
+  const entries = analyzeKeyValueFile(file, text, config);
+  const read = new Set(entries.findings.map((f) => f.line));
+  const rest = analyzeAsText(file, text, config);
+  return { findings: [...entries.findings, ...rest.findings.filter((f) => !read.has(f.line))], secrets: [...entries.secrets, ...rest.secrets] };
+}
+
+function analyzeAsText(file: string, text: string, config: Config): ConfigFileAnalysis {
   const out: ConfigFileAnalysis = { findings: [], secrets: [] };
   const language = unparsedLanguageOf(file.slice(file.lastIndexOf('/') + 1));
   if (!language) return out;
   const code = codeLines(text, language);
-  const baseUrls: Finding[] = [];
   for (const line of code) {
     for (const match of line.text.matchAll(URL_IN_TEXT)) {
       const written = match[0].replace(/[.,;:]+$/, '');
       const evidence = judgeUrl(withHoles(withoutUserinfo(written, out.secrets), INTERPOLATION), config);
       if (!evidence.legacy || !onStoreHost(evidence)) continue;
       const location = { file, line: line.number, column: (match.index ?? 0) + 1, endLine: line.number, endColumn: (match.index ?? 0) + written.length + 1 };
-      const finding = urlFinding(location, line.text, evidence, language);
-      (evidence.endpoint === null ? baseUrls : out.findings).push(finding);
+      // A base URL stands for requests whose paths are written elsewhere: no endpoint, so the report
+      // says it is incomplete, even beside full URLs (it may serve other requests than theirs).
+      out.findings.push(urlFinding(location, line.text, evidence, language));
     }
   }
-  // A base URL stands for requests whose paths are written elsewhere: reported when nothing else is.
-  if (out.findings.length === 0) out.findings.push(...baseUrls);
   if (out.findings.length === 0) {
     const apart = hostAndPathApart(code, file, language, config);
     if (apart) out.findings.push(apart);

@@ -51,9 +51,11 @@ describe('legacy API URLs in files the tool does not parse', () => {
     expect(rows(analyzeUnparsedFile('Jenkinsfile', `def urls = [\n  '${STORE}/orders',\n]\n`, testConfig))).toEqual(['2:4 legacy-api-call - /v2/orders store_v2_orders medium false']);
   });
 
-  it('reports a base URL only in a file where no URL names a resource, and then says the endpoint is not known', () => {
-    expect(rows(analyzeUnparsedFile('app.properties', `api.base=${STORE}\n`, testConfig))).toEqual(['1:10 legacy-api-call - - - medium false']);
-    expect(rows(analyzeUnparsedFile('Api.java', `String base = "${STORE}/";\nString orders = "${STORE}/orders";\n`, testConfig))).toEqual(['2:18 legacy-api-call - /v2/orders store_v2_orders medium false']);
+  it('reports a base URL with no endpoint, even beside a full URL, since it may serve other requests', () => {
+    expect(rows(analyzeUnparsedFile('Api.java', `String base = "${STORE}/";\nString orders = "${STORE}/orders";\n`, testConfig))).toEqual([
+      '1:16 legacy-api-call - - - medium false',
+      '2:18 legacy-api-call - /v2/orders store_v2_orders medium false',
+    ]);
   });
 
   it('makes one finding with no endpoint when a store host and /api/v2 are written apart', () => {

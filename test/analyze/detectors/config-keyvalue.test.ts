@@ -1,0 +1,37 @@
+// `.properties`, `.ini`, `.cfg`, `.conf` and `.toml` files are read as `key = value` config, grouped by
+// section or by the dotted key's prefix, with the text reading for what their lines hold besides.
+import { describe, expect, it } from 'vitest';
+import { analyzeUnparsedFile } from '../../../src/analyze/detectors/unparsed.ts';
+import { analyzeYamlOrJsonFile } from '../../../src/analyze/detectors/config-yaml.ts';
+import { testConfig } from '../helpers.ts';
+
+const STORE = 'https://store-abc123.mybigcommerce.com/api/v2';
+const rows = (result: ReturnType<typeof analyzeUnparsedFile>) => result.findings.map((f) => `${f.line} ${f.rule} ${f.endpoint ?? '-'}`);
+
+describe('key = value config files', () => {
+  it('read a .properties account (store URL, user, key under one prefix) as legacy settings, the key a credential kept secret', () => {
+    const text = `# shop\nshop.api.base-url=${STORE}\nshop.api.user=shopclient\nshop.api.key=9f8e7d6c5b4a39281706aa\nother.url=https://example.com\n`;
+    const result = analyzeUnparsedFile('src/main/resources/application.properties', text, testConfig);
+    expect(rows(result)).toEqual(['2 legacy-credentials-config -', '4 hardcoded-credential -']);
+    expect(result.secrets).toEqual(['9f8e7d6c5b4a39281706aa']);
+  });
+
+  it('group INI and TOML entries by section, and read a quoted value before its comment', () => {
+    const ini = `[bigcommerce]\nstore_url = https://shop.example.com/api/v2\nusername = app\napi_key = "5e1f0c9a7b3d2e4f6a8c" ; live\n[other]\nusername = x\n`;
+    expect(rows(analyzeUnparsedFile('sync.ini', ini, testConfig))).toEqual(['2 legacy-credentials-config -', '4 hardcoded-credential -']);
+    const toml = `[bigcommerce]\nendpoints = "${STORE}/orders" # legacy\n`;
+    expect(rows(analyzeUnparsedFile('config.toml', toml, testConfig))).toEqual(['2 legacy-api-url /v2/orders']);
+  });
+
+  it('still read lines that are not key = value as text (a .conf proxy), once per line', () => {
+    const conf = `location /bc/ {\n  proxy_pass ${STORE}/;\n}\nbc.url = ${STORE}/orders\n`;
+    expect(rows(analyzeUnparsedFile('nginx.conf', conf, testConfig))).toEqual(['4 legacy-api-url /v2/orders', '2 legacy-api-call -']);
+  });
+
+  it('take a credential spelled across the last two keys (`api.key`) in YAML too', () => {
+    const yaml = `bigcommerce:\n  api:\n    url: ${STORE}\n    user: app\n    key: 0a1b2c3d4e5f60718293\n`;
+    const result = analyzeYamlOrJsonFile('config/bc.yml', yaml, testConfig);
+    expect(result.findings.map((f) => f.rule)).toEqual(['legacy-credentials-config', 'hardcoded-credential']);
+    expect(result.secrets).toEqual(['0a1b2c3d4e5f60718293']);
+  });
+});
