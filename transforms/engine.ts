@@ -2,7 +2,7 @@
 // AST (so detection and rewriting agree on what is legacy), turns every fixable legacy call, client
 // config and wrapper into a change, and applies the changes as text edits, so everything it does not
 // change stays byte for byte as it was.
-import { locationOf, type AstNode } from '../src/analyze/ast.ts';
+import { isMember, locationOf, memberPropertyName, type AstNode } from '../src/analyze/ast.ts';
 import { joinUrl } from '../src/analyze/classify.ts';
 import type { ClientConfigMatch, RequestMatch } from '../src/analyze/detectors/detector.ts';
 import { matchProgram, type FileMatches, type LegacyWrapper } from '../src/analyze/js-file.ts';
@@ -11,9 +11,9 @@ import type { Finding, NoteKind, PatchChange, RewriteSkip } from '../src/types.t
 import { clientPiece, type ClientPiece, type HeaderList } from './clients/index.ts';
 import { configHeaderNames } from './clients/shared.ts';
 import { planAuthRemoval, TOKEN_HEADER } from './lib/auth.ts';
-import { chainTop, createRewriteContext, enclosingFunction, envRead, quoted, tokenExpression, within, type RewriteContext, type RewriteSettings } from './lib/context.ts';
+import { chainTop, createRewriteContext, enclosingFunction, envRead, quoted, sourceText, tokenExpression, within, type RewriteContext, type RewriteSettings } from './lib/context.ts';
 import { anchorOf, materialize, type Op } from './lib/ops.ts';
-import { applyTextEdits, EditConflict, type TextEdit } from './lib/text.ts';
+import { applyTextEdits, EditConflict, indentOf, type TextEdit } from './lib/text.ts';
 import { isRefusal, planUrlRewrite, type Refusal } from './lib/url.ts';
 import { buildUsage, isCovered, opNode, unusedDeclarations } from './lib/usage.ts';
 
@@ -216,7 +216,7 @@ function buildTargets(rc: RewriteContext, matches: FileMatches, idOf: (id: strin
   const configIds = new Map<ClientConfigMatch, string>();
   for (const c of matches.configs) configIds.set(c.config, idOf(c.findingId, c.config.node));
   // The configs asked for JSON themselves (see `planConfig`): their requests need no Accept of their own.
-  const acceptAtConfig = new Set(matches.configs.map((c) => c.config).filter((config) => takesHeaders(clientPiece(config.client), config)));
+  const acceptAtConfig = new Set(matches.configs.map((c) => c.config).filter((config) => takesHeaders(clientPiece(config.client), config) || defaultsAssignment(rc, config) !== null));
 
   for (const c of matches.configs) {
     const id = configIds.get(c.config)!;
@@ -345,7 +345,34 @@ function planConfig(rc: RewriteContext, piece: ClientPiece, config: ClientConfig
     if (isRefusal(added)) return added;
     ops.push(...added);
   }
+  const assigned = defaultsAssignment(rc, config);
+  if (assigned && !ACCEPT_ASSIGNED.test(rc.source)) {
+    // `axios.defaults.auth = …;` → its token line, and the defaults' Accept on a line of its own.
+    const { statement } = assigned;
+    const end = rc.source[statement.end! - 1] === ';' ? ';' : '';
+    const [name, value] = acceptJson(rc);
+    const text = `\n${indentOf(rc.source, statement.start!)}${assigned.owner}.headers.common.${name} = ${value}${end}`;
+    ops.push({ kind: 'replace', start: statement.end!, end: statement.end!, text, node: config.node });
+  }
   return { ops, hashFromEnv };
+}
+
+/** `…headers.common.Accept = …` (or `['Accept']`) already written somewhere in the file. */
+const ACCEPT_ASSIGNED = /\.headers\.common(?:\.Accept|\[\s*['"]Accept['"]\s*\])\s*=/;
+
+/**
+ * axios defaults set by assignment (`axios.defaults.auth = {…}` as a statement, with no options
+ * object to put headers in): the `axios.defaults` text and the statement, so that the defaults can
+ * ask for JSON once, on a line after it.
+ */
+function defaultsAssignment(rc: RewriteContext, config: ClientConfigMatch): { owner: string; statement: AstNode } | null {
+  const node = config.node;
+  if (config.client !== 'axios' || config.kind !== 'defaults' || config.options || node.type !== 'AssignmentExpression') return null;
+  let target = node.left;
+  while (isMember(target) && memberPropertyName(target) !== 'defaults') target = target.object;
+  const statement = rc.parentOf(node);
+  if (!isMember(target) || statement?.type !== 'ExpressionStatement') return null;
+  return { owner: sourceText(rc, target), statement };
 }
 
 /** A config written as an options object literal its client's piece can add headers to (not `axios.defaults.x = ...`). */
