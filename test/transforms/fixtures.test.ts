@@ -83,3 +83,21 @@ describe('transform options', () => {
     expect(all.output).not.toBe(shared);
   });
 });
+
+describe('axios defaults set by assignment', () => {
+  const source = readFileSync(join(DIR, 'axios-defaults.input.js'), 'utf8');
+
+  it('ask for JSON once, after their statement, in the file\'s semicolon style', async () => {
+    const asi = source.replace(/;$/gm, '');
+    const out = await run('asi.js', asi);
+    expect(out).toContain("axios.defaults.headers.common['X-Auth-Token'] = process.env.BIGCOMMERCE_ACCESS_TOKEN\naxios.defaults.headers.common.Accept = 'application/json'\n");
+    expect(out).not.toContain('{ headers: { Accept');
+  });
+
+  it('get no second Accept when the file already sets one', async () => {
+    const withAccept = source.replace("import axios from 'axios';\n", "import axios from 'axios';\naxios.defaults.headers.common['Accept'] = 'application/json';\n");
+    const out = await run('accept.js', withAccept);
+    expect(out.match(/Accept/g)).toHaveLength(1);
+  });
+});
+
