@@ -40,6 +40,8 @@ export interface ScanProgress {
   done: number;
   total: number;
   findings: number;
+  /** Set once every file is read, while the cross-file pass resolves what one file alone cannot. */
+  crossFile?: boolean;
 }
 
 /** A file that produced findings, kept so that `fix` and `review` can rewrite it without reading it twice. */
@@ -240,6 +242,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
 
   // The cross-file pass (issue 6): only when the fast scan found something; it loads ts-morph only if needed.
   if (findings.length > 0 && options.projectPass !== false) {
+    options.onProgress?.({ done: results.size, total: Math.max(total, results.size), findings: findingCount, crossFile: true });
     const { runProjectPass } = await import('./project/index.ts');
     const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config, hints: inListingOrder(hints, discovery.files) });
     findings.splice(0, findings.length, ...deep.findings);

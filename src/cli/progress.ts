@@ -9,10 +9,11 @@ export function progressReporter(io: CliIO): { onProgress?: (p: ScanProgress) =>
   return {
     onProgress(p) {
       const now = Date.now();
-      if (now - last < 80 && p.done < p.total) return;
+      if (now - last < 80 && p.done < p.total && !p.crossFile) return;
       last = now;
       shown = true;
-      io.stderr.write(`\r\x1b[2Kscanning ${p.done}/${p.total} files, ${p.findings} findings`);
+      const what = p.crossFile ? `scanned ${p.total} files, ${p.findings} findings; resolving across files…` : `scanning ${p.done}/${p.total} files, ${p.findings} findings`;
+      io.stderr.write(`\r\x1b[2K${what}`);
     },
     clear() {
       if (shown) io.stderr.write('\r\x1b[2K');

@@ -30,6 +30,15 @@ describe('progress display', () => {
     expect(written()).toContain('scanning 3/3 files, 3 findings');
   });
 
+  it('says when the cross-file pass runs after the files are read', () => {
+    const { io, written } = fakeIO(true, {});
+    const progress = progressReporter(io);
+    progress.onProgress?.({ done: 3, total: 3, findings: 2 });
+    progress.onProgress?.({ done: 3, total: 3, findings: 2, crossFile: true });
+    progress.clear();
+    expect(written()).toContain('scanned 3 files, 2 findings; resolving across files…');
+  });
+
   it('stays silent when stderr is not a terminal', () => {
     const { io, written } = fakeIO(false, {});
     drive(io);
