@@ -3,7 +3,7 @@ import { unparsedLanguageOf } from './unparsed-languages.ts';
 
 const KIND_BY_EXTENSION: Record<string, FileKind> = {
   js: 'js', jsx: 'js', ts: 'js', tsx: 'js', mjs: 'js', cjs: 'js', mts: 'js', cts: 'js',
-  vue: 'js', svelte: 'js', astro: 'js',
+  vue: 'js', svelte: 'js', astro: 'js', gs: 'js',
   yml: 'yaml', yaml: 'yaml',
   json: 'json',
   php: 'php',
@@ -59,13 +59,15 @@ export function gitSearchesKind(kind: FileKind): boolean {
   return kind !== 'shell' && kind !== 'unparsed';
 }
 
+/** JS files of rarer extensions (components, Google Apps Script's `.gs`): few, and read by the scan itself. */
+const READ_BY_SCAN = /\.(?:vue|svelte|astro|gs)$/i;
+
 /**
- * Whether git's search answers for this file: its kind's, except for components, which are JS but
- * few, and read by the scan itself (three more name globs cost git's search 15% more CPU on the
- * 20k-file repository, which has none).
+ * Whether git's search answers for this file: its kind's, except for the rarer JS extensions
+ * (three more name globs cost git's search 15% more CPU on the 20k-file repository, which has none).
  */
 export function gitSearchesFile(path: string, kind: FileKind): boolean {
-  return gitSearchesKind(kind) && !isComponentPath(path);
+  return gitSearchesKind(kind) && !READ_BY_SCAN.test(path);
 }
 
 /**

@@ -5,7 +5,7 @@ import { fileKindOf, gitSearchesFile, KIND_NAME_GLOBS } from '../../src/discover
 describe('fileKindOf', () => {
   it.each([
     ['src/a.js', 'js'], ['a.jsx', 'js'], ['a.ts', 'js'], ['a.tsx', 'js'], ['a.mjs', 'js'], ['a.cjs', 'js'],
-    ['a.mts', 'js'], ['a.cts', 'js'], ['UPPER.JS', 'js'], ['src/App.vue', 'js'], ['Brands.svelte', 'js'], ['pages/index.astro', 'js'],
+    ['a.mts', 'js'], ['a.cts', 'js'], ['UPPER.JS', 'js'], ['src/App.vue', 'js'], ['Brands.svelte', 'js'], ['pages/index.astro', 'js'], ['apps-script/Code.gs', 'js'],
     ['.env', 'env'], ['config/.env', 'env'], ['.env.example', 'env'], ['.env.production', 'env'], ['docker/prod.env', 'env'],
     ['a.yml', 'yaml'], ['a.yaml', 'yaml'], ['config.json', 'json'], ['package.json', 'json'],
     ['api.php', 'php'], ['client.py', 'python'], ['client.rb', 'ruby'],
@@ -37,8 +37,8 @@ describe('KIND_NAME_GLOBS', () => {
     }
   });
 
-  it('leave shell files, components and the languages read as plain text to the scan itself', () => {
-    const names = ['run.sh', 'Makefile', 'Dockerfile', 'Orders.java', 'Jenkinsfile', 'App.vue', 'B.svelte', 'index.astro'];
+  it('leave shell files, components, Apps Script and the languages read as plain text to the scan itself', () => {
+    const names = ['run.sh', 'Makefile', 'Dockerfile', 'Orders.java', 'Jenkinsfile', 'App.vue', 'B.svelte', 'index.astro', 'Code.gs'];
     expect(names.filter((name) => gitSearchesFile(name, fileKindOf(name)!))).toEqual([]);
     expect(names.filter((name) => KIND_NAME_GLOBS.some((glob) => picomatch.isMatch(name, glob, { nocase: true, dot: true })))).toEqual([]);
   });

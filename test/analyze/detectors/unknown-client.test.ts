@@ -17,6 +17,20 @@ describe('unknown-client detector', () => {
     ]);
   });
 
+  it('reads a Google Apps Script file (.gs): UrlFetchApp with its method option and a base64Encode Basic header', () => {
+    const gs = [
+      'function syncOrders() {',
+      "  var response = UrlFetchApp.fetch('https://store-abc123.mybigcommerce.com/api/v2/orders.json', {",
+      "    method: 'get',",
+      "    headers: { Authorization: 'Basic ' + Utilities.base64Encode(user + ':' + key) },",
+      '  });',
+      '}',
+      '',
+    ].join('\n');
+    const [finding] = scanText(gs, 'apps-script/Code.gs').findings;
+    expect([...brief(finding), finding.client, finding.confidence]).toEqual(['legacy-api-call', 2, 'GET', '/v2/orders', 'store_v2_orders_read_only', false, 'UrlFetchApp.fetch', 'high']);
+  });
+
   it('says the client is unknown and the call must be moved by hand', () => {
     const [finding] = scanFixture('clients.js').findings;
     expect(finding.message).toContain('via ky.get (not an HTTP client this tool knows)');
