@@ -103,8 +103,9 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
     }
   }
   const commands: ConfigFileAnalysis = { findings, secrets };
+  const links = resourceLinkGroups(groups);
   for (const entry of entries) {
-    if (accountUrls.has(entry)) continue;
+    if (accountUrls.has(entry) || links.has(entry.group)) continue;
     const finding = legacyApiUrlFinding(file, entry, config, secrets, realEnvFile);
     if (finding) findings.push(finding);
     // A value that holds a URL without being one may be a command (`run: curl -u ... https://...`).
@@ -113,6 +114,19 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
     }
   }
   return { findings, secrets };
+}
+
+/**
+ * Groups shaped like the V2 API's resource links, `{ "url": "https://store-….mybigcommerce.com/api/v2/orders/1/products",
+ * "resource": "/orders/1/products" }`: a saved API response (a test fixture), whose URLs nothing calls
+ * as written (BCFACTS §3.4, "Resource links in bodies").
+ */
+function resourceLinkGroups(groups: ReadonlyMap<string, ConfigEntry[]>): Set<string> {
+  const links = new Set<string>();
+  for (const [group, list] of groups) {
+    if (list.some((e) => leafKey(e.key) === 'resource' && e.value.trim().startsWith('/')) && list.some((e) => leafKey(e.key) === 'url')) links.add(group);
+  }
+  return links;
 }
 
 /**

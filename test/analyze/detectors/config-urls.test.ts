@@ -20,6 +20,11 @@ describe('legacy API URLs in config', () => {
     expect(result.findings[0].notes.map((n) => n.message).join(' ')).toMatch(/write was assumed/);
   });
 
+  it('leaves out the V2 API\'s resource links in a saved response (a test fixture), which nothing calls as written', () => {
+    const json = JSON.stringify({ id: 100, products: { url: 'https://store-abc123.mybigcommerce.com/api/v2/orders/100/products.json', resource: '/orders/100/products' }, next: 'https://store-abc123.mybigcommerce.com/api/v2/orders' }, null, 2);
+    expect(rows(analyzeYamlOrJsonFile('test/fixtures/order.json', json, testConfig))).toEqual([['legacy-api-url', 7, '/v2/orders', 'store_v2_orders', 'medium', false]]);
+  });
+
   it('reports a base URL in YAML with no endpoint, so the scope list says it is incomplete', () => {
     const result = analyzeYamlOrJsonFile('deploy/sync.yml', 'sync:\n  api: https://store-abc123.mybigcommerce.com/api/v2/\n', testConfig);
     expect(rows(result)).toEqual([['legacy-api-url', 2, null, null, 'medium', false]]);
