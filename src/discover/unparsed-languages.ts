@@ -32,6 +32,7 @@ const LANGUAGES: ReadonlyArray<UnparsedLanguage & { extensions: readonly string[
   { name: 'Swift', extensions: ['swift'], comments: C_LIKE, ...SLASHES },
   { name: 'Dart', extensions: ['dart'], comments: C_LIKE, ...SLASHES },
   { name: 'C, C++ or Objective-C', extensions: ['c', 'cc', 'cpp', 'cxx', 'h', 'hh', 'hpp', 'm', 'mm'], comments: C_LIKE, ...SLASHES },
+  { name: 'CoffeeScript', extensions: ['coffee'], comments: HASH, ...HASHES },
   { name: 'Perl', extensions: ['pl', 'pm'], comments: HASH, ...HASHES },
   { name: 'PowerShell', extensions: ['ps1', 'psm1', 'psd1'], comments: ['#', '<#'], ...HASHES },
   { name: 'Windows batch', extensions: ['bat', 'cmd'], comments: ['rem ', '@rem ', '::'] },

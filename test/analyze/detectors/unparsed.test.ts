@@ -15,15 +15,16 @@ describe('legacy API URLs in files the tool does not parse', () => {
     expect(rows(analyzeUnparsedFile('src/Orders.java', java, testConfig))).toEqual(['2:30 legacy-api-call - /v2/orders/{id} store_v2_orders medium false']);
   });
 
-  it('takes interpolations for holes: C#, Kotlin, PowerShell and Go forms', () => {
+  it('takes interpolations for holes: C#, Kotlin, PowerShell, Go and CoffeeScript forms', () => {
     const lines = [
       `var a = $"${STORE}/products/{id}";`,
       `val b = "${STORE}/customers/\${id}"`,
       `-Uri "${STORE}/brands/$BrandId"`,
       `url := fmt.Sprintf("${STORE}/coupons/%v", id)`,
+      `request.get "${STORE}/orders/#{id}" # via request`,
     ];
-    const endpoints = ['x.cs', 'x.kt', 'x.ps1', 'x.go'].map((file, k) => analyzeUnparsedFile(file, lines[k], testConfig).findings.map((f) => f.endpoint));
-    expect(endpoints).toEqual([['/v2/products/{id}'], ['/v2/customers/{id}'], ['/v2/brands/{id}'], ['/v2/coupons/{id}']]);
+    const endpoints = ['x.cs', 'x.kt', 'x.ps1', 'x.go', 'sync.coffee'].map((file, k) => analyzeUnparsedFile(file, lines[k], testConfig).findings.map((f) => f.endpoint));
+    expect(endpoints).toEqual([['/v2/products/{id}'], ['/v2/customers/{id}'], ['/v2/brands/{id}'], ['/v2/coupons/{id}'], ['/v2/orders/{id}']]);
   });
 
   it('passes over comment lines, in each language\'s own comment syntax', () => {
