@@ -325,7 +325,7 @@ describe('scan of files in languages the tool does not parse', () => {
     const { report, code } = await runJson(['scan', '--no-cache'], { cwd: dir });
     expect(code).toBe(0);
     expect(findingRows(report)).toEqual([
-      'Jenkinsfile:7 legacy-api-call - /v2/customers store_v2_customers',
+      'Jenkinsfile:7 legacy-api-call GET /v2/customers store_v2_customers_read_only',
       'Services/CatalogService.cs:5 legacy-api-call - - -',
       'config/application.properties:2 legacy-credentials-config - - -',
       'ops/legacy.ps1:2 legacy-api-call - /v2/time store_v2_information',

@@ -12,6 +12,7 @@ import { withoutUserinfo } from '../url.ts';
 import type { Config, Finding, SourceLocation } from '../../types.ts';
 import type { ConfigFileAnalysis } from './config-entries.ts';
 import { analyzeKeyValueFile, isKeyValueFile } from './config-keyvalue.ts';
+import { analyzePipelineSteps } from './jenkins.ts';
 
 /** An http(s) URL up to a quote, a space or markup; interpolations (`{id}`, `${id}`, `%s`) stay inside. */
 const URL_IN_TEXT = /https?:\/\/[^\s'"`<>()\\]+/g;
@@ -30,18 +31,31 @@ interface Line {
 }
 
 export function analyzeUnparsedFile(file: string, text: string, config: Config): ConfigFileAnalysis {
-  if (!isKeyValueFile(file)) return analyzeAsText(file, text, config);
-  // `key = value` files are read as config first (account settings, credentials, URL values); the
-  // text reading adds what their lines hold besides (`proxy_pass https://…;` in a .conf).
-  const entries = analyzeKeyValueFile(file, text, config);
-  const read = new Set(entries.findings.map((f) => f.line));
+  // What a closer reading gives comes first: `key = value` files as config (account settings,
+  // credentials, URL values), a Jenkins pipeline's `sh` steps as shell commands (method, auth). The
+  // text reading adds what the other lines hold (`proxy_pass https://…;` in a .conf).
+  const closer: ConfigFileAnalysis[] = [];
+  if (isKeyValueFile(file)) closer.push(analyzeKeyValueFile(file, text, config));
+  if (unparsedLanguageOf(baseName(file))?.name === 'Groovy') closer.push(analyzePipelineSteps(file, text, config));
+  const read = new Set(closer.flatMap((a) => a.findings.flatMap((f) => linesOf(f.line, f.endLine))));
   const rest = analyzeAsText(file, text, config);
-  return { findings: [...entries.findings, ...rest.findings.filter((f) => !read.has(f.line))], secrets: [...entries.secrets, ...rest.secrets] };
+  return {
+    findings: [...closer.flatMap((a) => a.findings), ...rest.findings.filter((f) => !read.has(f.line))],
+    secrets: [...closer.flatMap((a) => a.secrets), ...rest.secrets],
+  };
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+function linesOf(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, k) => first + k);
 }
 
 function analyzeAsText(file: string, text: string, config: Config): ConfigFileAnalysis {
   const out: ConfigFileAnalysis = { findings: [], secrets: [] };
-  const language = unparsedLanguageOf(file.slice(file.lastIndexOf('/') + 1));
+  const language = unparsedLanguageOf(baseName(file));
   if (!language) return out;
   const code = codeLines(text, language);
   for (const line of code) {
@@ -68,7 +82,7 @@ function analyzeAsText(file: string, text: string, config: Config): ConfigFileAn
  * the comment's opening, without its closing.
  */
 export function unparsedComments(file: string, text: string): Array<{ text: string; line: number; block: boolean }> {
-  const language = unparsedLanguageOf(file.slice(file.lastIndexOf('/') + 1));
+  const language = unparsedLanguageOf(baseName(file));
   if (!language || !text.includes(SUPPRESSION)) return [];
   const comments: Array<{ text: string; line: number; block: boolean }> = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
