@@ -5,8 +5,11 @@ import type { Config } from '../../types.ts';
 import type { ConfigFileAnalysis } from './config-entries.ts';
 import { addScriptFindings } from './shell.ts';
 
-/** `sh` (or `sh(`), its named arguments up to `script:`, then where its string opens. */
-const SH_STEP = /\bsh\b\s*\(?\s*(?:(?:label|returnStdout|returnStatus|encoding)\s*:\s*[^,'"]*(?:'[^']*'|"[^"]*")?\s*,\s*)*(?:script\s*:\s*)?(?='|")/g;
+/**
+ * `sh` (or `sh(`), its named arguments up to `script:`, then where its string opens. Quantifiers are
+ * bounded and kept to one line, so a hostile line cannot make the search backtrack for long.
+ */
+const SH_STEP = /\bsh\b[ \t]*\(?[ \t]*(?:(?:label|returnStdout|returnStatus|encoding)[ \t]*:[ \t]*(?:'[^'\n]{0,200}'|"[^"\n]{0,200}"|[\w.]{1,50})[ \t]*,[ \t]*){0,4}(?:script[ \t]*:[ \t]*)?(?='|")/g;
 
 export function analyzePipelineSteps(file: string, text: string, config: Config): ConfigFileAnalysis {
   const out: ConfigFileAnalysis = { findings: [], secrets: [] };
