@@ -2,7 +2,8 @@
 import { analyzeConfigEntries, unquote, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
 import type { Config } from '../../types.ts';
 
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/;
+/** A name and its `=`; the value is the rest of the line, trimmed (no pattern over it: linear on any line). */
+const ASSIGNMENT = /^\s*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=/;
 
 export function analyzeEnvFile(file: string, text: string, config: Config): ConfigFileAnalysis {
   const entries: ConfigEntry[] = [];
@@ -10,7 +11,7 @@ export function analyzeEnvFile(file: string, text: string, config: Config): Conf
     if (/^\s*#/.test(raw)) return;
     const match = ASSIGNMENT.exec(raw);
     if (!match) return;
-    entries.push({ key: match[1], value: unquote(stripComment(match[2])), line: index + 1, column: raw.indexOf(match[1]) + 1, group: '' });
+    entries.push({ key: match[1], value: unquote(stripComment(raw.slice(match[0].length).trim())), line: index + 1, column: raw.indexOf(match[1]) + 1, group: '' });
   });
   return analyzeConfigEntries(file, entries, config, isRealEnvFile(file));
 }

@@ -5,8 +5,8 @@ import { analyzeConfigEntries, unquote, type ConfigEntry, type ConfigFileAnalysi
 import type { Config } from '../../types.ts';
 
 const KEY_VALUE_FILE = /\.(?:properties|ini|cfg|conf|toml)$/i;
-const SECTION = /^\s*\[+\s*([^\]]+?)\s*\]+\s*$/;
-const ASSIGNMENT = /^\s*([A-Za-z_][\w.-]*)\s*[=:]\s*(.*?)\s*$/;
+/** A key and its `=` or `:`; the value is the rest of the line, trimmed (no pattern over it: linear on any line). */
+const KEY = /^\s*([A-Za-z_][\w.-]*)[ \t]*[=:]/;
 
 export function isKeyValueFile(file: string): boolean {
   return KEY_VALUE_FILE.test(file);
@@ -16,17 +16,18 @@ export function analyzeKeyValueFile(file: string, text: string, config: Config):
   const entries: ConfigEntry[] = [];
   let section = '';
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    if (/^\s*[#;!]/.test(raw)) return;
-    const heading = SECTION.exec(raw);
-    if (heading) {
-      section = heading[1].replace(/["']/g, '');
+    const line = raw.trim();
+    if (/^[#;!]/.test(line)) return;
+    // `[section]`, `[[table]]` (TOML), `["quoted"]`.
+    if (line.startsWith('[') && line.endsWith(']')) {
+      section = line.replace(/^\[+|\]+$/g, '').trim().replace(/["']/g, '');
       return;
     }
-    const match = ASSIGNMENT.exec(raw);
+    const match = KEY.exec(raw);
     if (!match) return;
     const name = match[1];
     const group = section || (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
-    entries.push({ key: section ? `${section}.${name}` : name, value: unquote(withoutComment(match[2])), line: index + 1, column: raw.indexOf(name) + 1, group });
+    entries.push({ key: section ? `${section}.${name}` : name, value: unquote(withoutComment(raw.slice(match[0].length).trim())), line: index + 1, column: raw.indexOf(name) + 1, group });
   });
   return analyzeConfigEntries(file, entries, config, false);
 }

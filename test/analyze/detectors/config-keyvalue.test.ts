@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeUnparsedFile } from '../../../src/analyze/detectors/unparsed.ts';
 import { analyzeYamlOrJsonFile } from '../../../src/analyze/detectors/config-yaml.ts';
+import { analyzeEnvFile } from '../../../src/analyze/detectors/config-env.ts';
 import { testConfig } from '../helpers.ts';
 
 const STORE = 'https://store-abc123.mybigcommerce.com/api/v2';
@@ -33,5 +34,12 @@ describe('key = value config files', () => {
     const result = analyzeYamlOrJsonFile('config/bc.yml', yaml, testConfig);
     expect(result.findings.map((f) => f.rule)).toEqual(['legacy-credentials-config', 'hardcoded-credential']);
     expect(result.secrets).toEqual(['0a1b2c3d4e5f60718293']);
+  });
+
+  it('read lines of any length in one pass, .env files too (a hostile run of spaces in a section or a value)', () => {
+    const spaces = ' '.repeat(200_000);
+    expect(rows(analyzeUnparsedFile('a.ini', `[${spaces}x\nurl = ${STORE}/orders\n`, testConfig))).toEqual(['2 legacy-api-url /v2/orders']);
+    const env = analyzeEnvFile('.env.example', `A=x${spaces}y\nBC_API_URL=${STORE}/orders\n`, testConfig);
+    expect(env.findings.map((f) => `${f.line} ${f.rule}`)).toEqual(['2 legacy-api-url']);
   });
 });
