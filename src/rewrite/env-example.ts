@@ -1,10 +1,9 @@
 // `.env.example`-style templates: the legacy variables (store URL, API user, API key) give way to
 // the OAuth ones. Real `.env` files hold live secrets and are never rewritten, only reported.
-import { isRealEnvFile } from '../analyze/detectors/config-env.ts';
+import { envAssignment, isRealEnvFile } from '../analyze/detectors/config-env.ts';
 import { classifyHost } from '../analyze/hosts.ts';
 import type { Config, Finding } from '../types.ts';
 
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/;
 const USERNAME_KEY = /(^|[._-])(user(name)?|login|api_?user|email)$/i;
 const SECRET_KEY = /(api_?key|api_?token|token|password|passwd|pass|secret)$/i;
 
@@ -30,10 +29,10 @@ export function rewriteEnvTemplate(text: string, findings: Finding[], config: Co
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   const urlIndex = legacy.line - 1;
-  const urlMatch = ASSIGNMENT.exec(lines[urlIndex] ?? '');
-  if (!urlMatch) return null;
-  const present = new Set(lines.map((l) => ASSIGNMENT.exec(l)?.[1]).filter((k): k is string => Boolean(k)));
-  const hash = legacy.host?.storeHash ?? hashOf(urlMatch[2], config);
+  const urlAssignment = envAssignment(lines[urlIndex] ?? '');
+  if (!urlAssignment) return null;
+  const present = new Set(lines.map((l) => envAssignment(l)?.key).filter((k): k is string => Boolean(k)));
+  const hash = legacy.host?.storeHash ?? hashOf(urlAssignment.rawValue, config);
   const additions = [
     present.has(config.storeHashEnv) ? null : `${config.storeHashEnv}=${hash ?? ''}`,
     present.has(config.tokenEnv) ? null : `${config.tokenEnv}=`,
@@ -43,8 +42,7 @@ export function rewriteEnvTemplate(text: string, findings: Finding[], config: Co
   const kept: string[] = [];
   const out: string[] = [];
   lines.forEach((line, i) => {
-    const match = /^\s*#/.test(line) ? null : ASSIGNMENT.exec(line);
-    const key = match?.[1];
+    const key = envAssignment(line)?.key;
     const legacyKey = i === urlIndex || (key !== undefined && (USERNAME_KEY.test(key) || SECRET_KEY.test(key)) && key !== config.tokenEnv);
     if (i === urlIndex) out.push(...additions);
     if (!key || !legacyKey) {

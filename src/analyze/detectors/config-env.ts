@@ -8,12 +8,26 @@ const ASSIGNMENT = /^\s*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=/;
 export function analyzeEnvFile(file: string, text: string, config: Config): ConfigFileAnalysis {
   const entries: ConfigEntry[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
-    if (/^\s*#/.test(raw)) return;
-    const match = ASSIGNMENT.exec(raw);
-    if (!match) return;
-    entries.push({ key: match[1], value: unquote(stripComment(raw.slice(match[0].length).trim())), line: index + 1, column: raw.indexOf(match[1]) + 1, group: '' });
+    const assignment = envAssignment(raw);
+    if (assignment) entries.push({ key: assignment.key, value: envValue(assignment.rawValue), line: index + 1, column: raw.indexOf(assignment.key) + 1, group: '' });
   });
   return analyzeConfigEntries(file, entries, config, isRealEnvFile(file));
+}
+
+/**
+ * A `.env` line's assignment: the name and the value as written (trimmed), or null for a comment or
+ * any other line. The one reader of env lines: the scan, the cross-file pass and the rewrite of
+ * `.env.example` all use it.
+ */
+export function envAssignment(raw: string): { key: string; rawValue: string } | null {
+  if (/^\s*#/.test(raw)) return null;
+  const match = ASSIGNMENT.exec(raw);
+  return match ? { key: match[1], rawValue: raw.slice(match[0].length).trim() } : null;
+}
+
+/** The value an assignment gives: without a comment after it, unquoted. */
+export function envValue(rawValue: string): string {
+  return unquote(stripComment(rawValue));
 }
 
 /** `.env.example`, `.env.sample`, `.env.template` are committed templates; anything else may hold live secrets. */

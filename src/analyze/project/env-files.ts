@@ -1,6 +1,6 @@
 // Values of `.env`-style files in the repository, for resolving `process.env.NAME` when such a file
 // is the only place the value is written. Only the key, the value and its line are kept.
-import { isRealEnvFile } from '../detectors/config-env.ts';
+import { envAssignment, envValue, isRealEnvFile } from '../detectors/config-env.ts';
 
 export interface EnvDefinition {
   file: string;
@@ -13,16 +13,12 @@ export interface EnvDefinition {
 /** Key → every definition of it, across the repository's env files. */
 export type EnvIndex = Map<string, EnvDefinition[]>;
 
-const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
-
 export function parseEnvText(file: string, text: string): Array<{ key: string } & EnvDefinition> {
   const out: Array<{ key: string } & EnvDefinition> = [];
   const real = isRealEnvFile(file);
   text.split(/\r?\n/).forEach((raw, i) => {
-    if (/^\s*#/.test(raw)) return;
-    const match = ASSIGNMENT.exec(raw);
-    if (!match) return;
-    out.push({ key: match[1], file, line: i + 1, value: unquote(stripComment(match[2])), real });
+    const assignment = envAssignment(raw);
+    if (assignment) out.push({ key: assignment.key, file, line: i + 1, value: envValue(assignment.rawValue), real });
   });
   return out;
 }
@@ -55,13 +51,3 @@ export function looksLikeLocation(value: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(value) || /mybigcommerce\.com/i.test(value) || /^\/api\/v2\b/.test(value);
 }
 
-function stripComment(value: string): string {
-  if (/^["']/.test(value)) return value;
-  const hash = value.search(/\s#/);
-  return hash === -1 ? value : value.slice(0, hash).trimEnd();
-}
-
-function unquote(value: string): string {
-  const match = /^(["'])(.*)\1$/.exec(value);
-  return match ? match[2] : value;
-}
