@@ -62,8 +62,11 @@ function redactBasicTokens(text: string): string {
   );
 }
 
-/** A password in URL userinfo: `scheme://user:PASS@`. */
-const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s:@/?#'"`]*:)([^\s@/?#'"`]+)@/gi;
+/**
+ * A password in URL userinfo: `scheme://user:PASS@`. The scheme starts where a run of scheme
+ * characters starts, so a long run (`a.a.a.…`) is read once, not once from each of its characters.
+ */
+const URL_USERINFO = /((?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:@/?#'"`]*:)([^\s@/?#'"`]+)@/gi;
 
 /** `${x}`, `$NAME`, and Make's escaped `$${x}` / `$$NAME`; `%s`. */
 function isExpression(value: string): boolean {
@@ -92,9 +95,12 @@ const ENV_LINE = new RegExp(
 /** Query parameters: `?api_key=value`, `&password=value`. */
 const QUERY_PARAM = new RegExp(String.raw`([?&](?:${SECRET_NAME})=)()([^&#\s"'\x60]+)`, 'gi');
 
-/** Quoted literals assigned to a credential name in code or JSON: `password: 'x'`, `"api_key": "x"`. */
+/**
+ * Quoted literals assigned to a credential name in code or JSON: `password: 'x'`, `"api_key": "x"`.
+ * A name starts where a dotted name starts (`config.password`), so a long dotted run is read once.
+ */
 const QUOTED_ASSIGNMENT = new RegExp(
-  String.raw`((?:^|[^\w$])["']?(?:${SECRET_NAME})["']?[ \t]*(?:=|:)[ \t]*)(["'\x60])([^"'\x60\r\n]+)\2`,
+  String.raw`((?:^|[^\w$.-])["']?(?:${SECRET_NAME})["']?[ \t]*(?:=|:)[ \t]*)(["'\x60])([^"'\x60\r\n]+)\2`,
   'gim',
 );
 
