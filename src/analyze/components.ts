@@ -13,8 +13,7 @@ export interface ComponentCode {
   typescript: boolean;
 }
 
-/** A script block's opening tag, its attributes in group 1. */
-const SCRIPT_OPEN = /<script\b([^>]*)>/gi;
+const SCRIPT_OPEN = /<script\b/gi;
 const SCRIPT_CLOSE = /<\/script\s*>/gi;
 /** `type` values of script blocks that hold data or templates, not code. */
 const NOT_CODE_TYPE = /\btype\s*=\s*["']?(?!module\b|text\/javascript\b|application\/javascript\b|text\/typescript\b|ts\b)[\w/+.-]+/i;
@@ -54,12 +53,16 @@ function scriptBlocks(text: string): Array<{ attributes: string; start: number; 
   const blocks: Array<{ attributes: string; start: number; end: number }> = [];
   SCRIPT_OPEN.lastIndex = 0;
   for (let open = SCRIPT_OPEN.exec(text); open; open = SCRIPT_OPEN.exec(text)) {
-    const start = open.index + open[0].length;
+    // The tag ends at the first `>`; with none left, no block is left either.
+    const tagEnd = text.indexOf('>', open.index);
+    if (tagEnd === -1) break;
+    const attributes = text.slice(open.index + open[0].length, tagEnd);
+    const start = tagEnd + 1;
     SCRIPT_CLOSE.lastIndex = start;
     const close = SCRIPT_CLOSE.exec(text);
     // An unclosed block holds no code a browser would run either.
     if (!close) break;
-    blocks.push({ attributes: open[1], start, end: close.index });
+    blocks.push({ attributes, start, end: close.index });
     SCRIPT_OPEN.lastIndex = close.index + close[0].length;
   }
   return blocks;

@@ -72,7 +72,7 @@ export function makeFinding(input: FindingInput): Finding {
     message: input.message,
     notes,
     trace: input.trace ?? [],
-    ...(input.snippet !== undefined ? { snippet: input.snippet } : {}),
+    ...(input.snippet !== undefined ? { snippet: windowed(input.snippet, input.location.column) } : {}),
   };
 }
 
@@ -101,4 +101,44 @@ function addNote(notes: Note[], kind: Note['kind'], message: string): void {
 export function findingId(rule: RuleId, file: string, endpoint: string | null, code: string): string {
   const folded = code.replace(/\s+/g, ' ').trim();
   return createHash('sha256').update(`${rule}\0${file}\0${endpoint ?? ''}\0${folded}`).digest('hex').slice(0, 16);
+}
+
+/** Snippet lines longer than this are shown as a window around the finding. */
+const LONG_LINE = 600;
+
+/**
+ * A snippet with each very long line (minified code, a generated script) cut to a window around the
+ * finding's column (the first line) or its start (the others), marked with `…`. A window only ends at
+ * whitespace, so no key, token or URL is ever cut in two (a part of a key would escape redaction).
+ */
+function windowed(snippet: string, column: number): string {
+  if (snippet.length <= LONG_LINE) return snippet;
+  return snippet
+    .split('\n')
+    .map((line, k) => {
+      if (line.length <= LONG_LINE) return line;
+      const center = k === 0 ? Math.min(Math.max(column - 1, 0), line.length) : 0;
+      const start = runStart(line, Math.max(0, center - LONG_LINE / 3));
+      const end = runEnd(line, Math.min(line.length, center + (2 * LONG_LINE) / 3));
+      return `${start > 0 ? '… ' : ''}${line.slice(start, end)}${end < line.length ? ' …' : ''}`;
+    })
+    .join('\n');
+}
+
+/** Where the run of non-whitespace holding `at` starts. */
+function runStart(line: string, at: number): number {
+  let i = at;
+  while (i > 0 && !isSpace(line.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Where the run of non-whitespace holding `at` ends. */
+function runEnd(line: string, at: number): number {
+  let i = at;
+  while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+  return i;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 12 || code === 11;
 }

@@ -23,6 +23,7 @@ describe('componentCode', () => {
   it('reads a file of many unclosed script tags in one pass, finding no code in them', () => {
     const text = `<template></template>\n${'<script>x'.repeat(100_000)}\n`;
     expect(componentCode(text, 'A.vue').text.trim()).toBe('');
+    expect(componentCode(`${'<script'.repeat(100_000)}\n`, 'B.vue').text.trim()).toBe('');
   });
 
   it('reads Astro\'s frontmatter as TypeScript, and leaves out script blocks that hold data', () => {

@@ -59,6 +59,7 @@ function analyzeAsText(file: string, text: string, config: Config): ConfigFileAn
   if (!language) return out;
   const code = codeLines(text, language);
   for (const line of code) {
+    let shown: string | undefined;
     for (const match of line.text.matchAll(URL_IN_TEXT)) {
       const written = match[0].replace(/[.,;:]+$/, '');
       const evidence = judgeUrl(withHoles(withoutUserinfo(written, out.secrets), INTERPOLATION), config);
@@ -66,7 +67,8 @@ function analyzeAsText(file: string, text: string, config: Config): ConfigFileAn
       const location = { file, line: line.number, column: (match.index ?? 0) + 1, endLine: line.number, endColumn: (match.index ?? 0) + written.length + 1 };
       // A base URL stands for requests whose paths are written elsewhere: no endpoint, so the report
       // says it is incomplete, even beside full URLs (it may serve other requests than theirs).
-      out.findings.push(urlFinding(location, line.text, evidence, language));
+      shown ??= shownLine(line.text);
+      out.findings.push(urlFinding(location, written, shown, evidence, language));
     }
   }
   if (out.findings.length === 0) {
@@ -139,7 +141,8 @@ function onStoreHost(evidence: UrlEvidence): boolean {
   return host !== null && (host.kind === 'store-hostname' || host.kind === 'mybigcommerce-other' || host.storeHashSource === 'config');
 }
 
-function urlFinding(location: SourceLocation, line: string, evidence: UrlEvidence, language: UnparsedLanguage): Finding {
+/** `written`: the URL as written (the finding's code, for its id); `shown`: its line as the report shows it. */
+function urlFinding(location: SourceLocation, written: string, shown: string, evidence: UrlEvidence, language: UnparsedLanguage): Finding {
   const what = evidence.endpoint === null ? 'A legacy API base URL' : 'A legacy API URL';
   return makeFinding({
     rule: 'legacy-api-call',
@@ -153,9 +156,9 @@ function urlFinding(location: SourceLocation, line: string, evidence: UrlEvidenc
     message:
       `${what} (${evidence.shown}) is written in this ${language.name} file, which this tool reads as plain text: the request's method and auth are not known. ` +
       'Move the request to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header by hand.',
-    code: line.trim(),
+    code: written,
     notes: [...evidence.notes, unparsedNote(language)],
-    snippet: shownLine(line),
+    snippet: shown,
   });
 }
 
