@@ -48,11 +48,25 @@ async function parserFor(kind: LanguageKind): Promise<Parser> {
   return parser;
 }
 
-/** Parses the text; a tree with an ERROR or MISSING node throws LanguageParseError at the first one. */
-export async function parseSource(kind: LanguageKind, text: string): Promise<Tree> {
+/**
+ * How long one file's parse may take. tree-sitter reads a megabyte in well under a second; its error
+ * recovery on some hostile lines (30,000 `a: ` in a row in Ruby) grows faster than the line.
+ */
+const PARSE_BUDGET_MS = 10_000;
+
+/**
+ * Parses the text; a tree with an ERROR or MISSING node throws LanguageParseError at the first one,
+ * and so does a parse that runs past `budgetMs` (the file is then listed as not analyzed).
+ */
+export async function parseSource(kind: LanguageKind, text: string, budgetMs = PARSE_BUDGET_MS): Promise<Tree> {
   const parser = await parserFor(kind);
-  const tree = parser.parse(text);
+  const deadline = performance.now() + budgetMs;
+  // Returning true cancels the parse (web-tree-sitter's ParseOptions.progressCallback).
+  const tree = parser.parse(text, null, { progressCallback: () => (performance.now() > deadline) as unknown as void });
   parser.delete();
+  if (!tree && performance.now() > deadline) {
+    throw new LanguageParseError(`${LANGUAGE_NAME[kind]} parsing took longer than ${budgetMs / 1000} s, so the file was not analyzed`, 1, 1);
+  }
   if (!tree) throw new LanguageParseError(`${LANGUAGE_NAME[kind]} parser returned no tree`, 1, 1);
   const bad = firstErrorNode(tree.rootNode);
   if (bad) {
