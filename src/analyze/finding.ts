@@ -118,7 +118,9 @@ function windowed(snippet: string, column: number): string {
     .map((line, k) => {
       if (line.length <= LONG_LINE) return line;
       const center = k === 0 ? Math.min(Math.max(column - 1, 0), line.length) : 0;
-      const start = runStart(line, Math.max(0, center - LONG_LINE / 3));
+      // Two more words on the left keep what names a value with it (`-u user:KEY`, `password = "KEY"`,
+      // `Basic TOKEN`): the redactor's rules for unknown keys read those names.
+      const start = wordsBefore(line, runStart(line, Math.max(0, center - LONG_LINE / 3)), 2);
       const end = runEnd(line, Math.min(line.length, center + (2 * LONG_LINE) / 3));
       return `${start > 0 ? '… ' : ''}${line.slice(start, end)}${end < line.length ? ' …' : ''}`;
     })
@@ -130,6 +132,16 @@ function runStart(line: string, at: number): number {
   let i = at;
   while (i > 0 && !isSpace(line.charCodeAt(i - 1))) i--;
   return i;
+}
+
+/** `start` moved back over `count` more whitespace-separated words. */
+function wordsBefore(line: string, start: number, count: number): number {
+  let at = start;
+  for (let k = 0; k < count && at > 0; k++) {
+    while (at > 0 && isSpace(line.charCodeAt(at - 1))) at--;
+    at = runStart(line, at);
+  }
+  return at;
 }
 
 /** Where the run of non-whitespace holding `at` ends. */

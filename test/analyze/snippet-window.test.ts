@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeShellFile } from '../../src/analyze/detectors/shell.ts';
 import { analyzeUnparsedFile } from '../../src/analyze/detectors/unparsed.ts';
+import { assembleReport } from '../../src/analyze/assemble.ts';
+import { redactReport, reporters } from '../../src/report/index.ts';
 import { testConfig } from './helpers.ts';
 
 const url = (k: number) => `https://store-abc123.mybigcommerce.com/api/v2/orders/${k}`;
@@ -26,4 +28,15 @@ describe('snippets of very long lines', () => {
       for (const token of f.snippet!.split(/\s+/)) if (token !== '…') expect(tokens.has(token)).toBe(true);
     }
   });
+
+  it('keep the words that name a value at their left edge, so a key the redactor knows by its option is still redacted', () => {
+    // The window's left edge falls inside `app:K9secretx7`; `-u` before it is what says it is a key.
+    const line = `${'x '.repeat(400)}curl.exe -u app:K9secretx7 ${'z'.repeat(185)} "${url(1)}"`;
+    const result = analyzeUnparsedFile('sync.ps1', `${line}\n`, testConfig);
+    expect(result.findings[0].snippet).toMatch(/^… .*-u app:K9secretx7/);
+    const report = assembleReport({ root: '/r', filesScanned: 1, findings: result.findings, errors: [], skipped: [] });
+    const text = reporters.text.render(redactReport(report, { values: new Set(result.secrets) }), { color: false, width: 100 });
+    expect(text).not.toContain('K9secretx7');
+  });
 });
+
