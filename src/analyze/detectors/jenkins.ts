@@ -13,13 +13,14 @@ const SH_STEP = /\bsh\b[ \t]*\(?[ \t]*(?:(?:label|returnStdout|returnStatus|enco
 
 export function analyzePipelineSteps(file: string, text: string, config: Config): ConfigFileAnalysis {
   const out: ConfigFileAnalysis = { findings: [], secrets: [] };
+  const at = lineCounter(text);
   for (const step of text.matchAll(SH_STEP)) {
     const open = step.index + step[0].length;
     const quote = text.startsWith("'''", open) || text.startsWith('"""', open) ? text.slice(open, open + 3) : text[open];
     const start = open + quote.length;
     const end = closingQuote(text, start, quote);
     if (end === -1) continue;
-    const { line, column } = positionOf(text, start);
+    const { line, column } = at(start);
     addScriptFindings(file, { text: text.slice(start, end), line, column }, config, out, true);
   }
   return out;
@@ -39,12 +40,15 @@ function closingQuote(text: string, from: number, quote: string): number {
   return -1;
 }
 
-function positionOf(text: string, offset: number): { line: number; column: number } {
+/** Line and column of offsets asked for in increasing order, counting each line break once. */
+function lineCounter(text: string): (offset: number) => { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return (offset) => {
+    for (let i = text.indexOf('\n', lineStart); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
 }
