@@ -75,6 +75,8 @@ const YIELD_AFTER_MS = 10;
 
 /** Parsed Programs kept for the cross-file pass, by source size; beyond it the pass parses again. */
 const MAX_KEPT_PROGRAM_BYTES = 16 * 1024 * 1024;
+/** Bytes of rejected files naming BigCommerce kept for the pass; beyond it the pass reads them again. */
+const MAX_KEPT_MENTION_BYTES = 16 * 1024 * 1024;
 
 /**
  * The analyzers (Babel, YAML, the scope catalogue) are loaded while git lists the files, so their
@@ -110,6 +112,7 @@ interface PassHints {
   sources: Map<string, SourceText>;
   specifiers: Map<string, string[]>;
   programs: Map<string, AstNode>;
+  mentioning: Map<string, SourceText>;
   cleanJs: Set<string>;
   containing?: (needles: readonly string[]) => Promise<ReadonlySet<string> | null>;
 }
@@ -125,7 +128,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
   // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
   // hundred buffers in a large repo) and each JS file's relative specifiers, read from its bytes.
-  const hints: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), cleanJs: new Set() };
+  const hints: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), mentioning: new Map(), cleanJs: new Set() };
   const results = new Map<string, FileResult>();
   let total = 0;
   let findingCount = 0;
@@ -134,6 +137,12 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     if (programBytes + bytes > MAX_KEPT_PROGRAM_BYTES) return;
     programBytes += bytes;
     hints.programs.set(path, program);
+  };
+  let mentionBytes = 0;
+  const keepMention = options.projectPass === false ? undefined : (source: SourceText) => {
+    if (mentionBytes + source.buffer.length > MAX_KEPT_MENTION_BYTES) return;
+    mentionBytes += source.buffer.length;
+    hints.mentioning.set(source.file.path, source);
   };
 
   // Files git found no needle in are never read, so the relative specifiers of those the cache does
@@ -150,7 +159,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   let lastYield = performance.now();
   const scanFiles = async (files: readonly DiscoveredFile[], analyzers: Analyzers) => {
     for (const file of files) {
-      const result = await scanFile(file, { analyzers, config, cache, hints, keepProgram });
+      const result = await scanFile(file, { analyzers, config, cache, hints, keepProgram, keepMention });
       results.set(file.path, result);
       if (result.kind === 'analyzed' && result.outcome.findings.length > 0) {
         findingCount += result.outcome.findings.length;
@@ -276,6 +285,8 @@ interface ScanContext {
   cache: VerdictCache | null;
   hints: PassHints;
   keepProgram: (path: string, program: AstNode, bytes: number) => void;
+  /** Keeps a JS file the pre-filter rejected that names BigCommerce: likely an importer the pass reads. */
+  keepMention?: (source: SourceText) => void;
 }
 
 /**
@@ -327,7 +338,7 @@ async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<Fil
   };
   // A content seen clean before is not analyzed again; a pre-filter hit is still read, for the cross-file pass.
   const read = known === undefined
-    ? readIfMightBeLegacy(file, config.maxFileSize, file.kind === 'js' ? peekSpecifiers : undefined)
+    ? readIfMightBeLegacy(file, config.maxFileSize, file.kind === 'js' ? peekSpecifiers : undefined, file.kind === 'js' ? context.keepMention : undefined)
     : known.hit ? readSourceFileSync(file, config.maxFileSize) : null;
   if (read !== null && !('reason' in read) && (file.kind === 'js' || file.kind === 'json')) hints.sources.set(file.path, read);
   if (known !== undefined && read !== null && !('reason' in read)) {
@@ -366,7 +377,7 @@ function sameFile(a: DiscoveredFile | undefined, b: DiscoveredFile): boolean {
  * order) and holding only listed files: some were scanned early, and the pass iterates these.
  */
 function inListingOrder(hints: PassHints, files: readonly DiscoveredFile[]): PassHints {
-  const ordered: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), cleanJs: new Set(), containing: hints.containing };
+  const ordered: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), mentioning: new Map(), cleanJs: new Set(), containing: hints.containing };
   for (const { path } of files) {
     const source = hints.sources.get(path);
     if (source) ordered.sources.set(path, source);
@@ -374,6 +385,8 @@ function inListingOrder(hints: PassHints, files: readonly DiscoveredFile[]): Pas
     if (specifiers) ordered.specifiers.set(path, specifiers);
     const program = hints.programs.get(path);
     if (program) ordered.programs.set(path, program);
+    const mention = hints.mentioning.get(path);
+    if (mention) ordered.mentioning.set(path, mention);
     if (hints.cleanJs.has(path)) ordered.cleanJs.add(path);
   }
   return ordered;

@@ -57,3 +57,8 @@ export function mightBeLegacy(buffer: Buffer, kind: FileKind): boolean {
   }
   return false;
 }
+
+/** Whether the bytes name BigCommerce (or hold another of its needles) at all: the needles of every kind but JS. */
+export function mentionsBigCommerce(buffer: Buffer): boolean {
+  return mightBeLegacy(buffer, 'json');
+}

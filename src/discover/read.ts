@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { SkippedFile } from '../types.ts';
-import { mightBeLegacy } from './prefilter.ts';
+import { mentionsBigCommerce, mightBeLegacy } from './prefilter.ts';
 import type { DiscoveredFile, SourceText } from './types.ts';
 
 const BINARY_PROBE_BYTES = 8192;
@@ -66,10 +66,18 @@ export function readSourceFileSync(file: DiscoveredFile, maxFileSize: number): S
  * decoded, not kept), else exactly what `readSourceFileSync` returns. Skips are reported the same
  * way (binary before the pre-filter, as there). `peek` sees the bytes of every file that is not
  * skipped, before the pre-filter; they live in a reused buffer, so it must copy what it keeps.
+ * `keepRejected` gets, as a source text, a small file the pre-filter rejects that still names
+ * BigCommerce (`import ... from './bigcommerce'`): the cross-file pass may need it, and need not
+ * read it again.
  * Anything unusual (empty, larger than the scratch
  * buffer or `maxFileSize`, an error) goes through `readSourceFileSync` so its rules apply unchanged.
  */
-export function readIfMightBeLegacy(file: DiscoveredFile, maxFileSize: number, peek?: (bytes: Buffer) => void): SourceText | SkippedFile | null {
+export function readIfMightBeLegacy(
+  file: DiscoveredFile,
+  maxFileSize: number,
+  peek?: (bytes: Buffer) => void,
+  keepRejected?: (source: SourceText) => void,
+): SourceText | SkippedFile | null {
   let fd: number | undefined;
   let length = 0;
   try {
@@ -79,10 +87,17 @@ export function readIfMightBeLegacy(file: DiscoveredFile, maxFileSize: number, p
       const bytes = SCRATCH.subarray(0, length);
       if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return skip(file, 'binary', 'binary file (NUL bytes)');
       peek?.(bytes);
-      if (!mightBeLegacy(bytes, file.kind)) return null;
+      const passes = mightBeLegacy(bytes, file.kind);
+      if (!passes && !(keepRejected && mentionsBigCommerce(bytes))) return null;
       // A short read can only be all of a regular file; fstat says whether it is one, and its mode.
       const stat = fstatSync(fd);
-      if (stat.isFile() && stat.size === length) return describe({ ...file, size: length }, Buffer.from(bytes), stat.mode & 0o7777);
+      if (stat.isFile() && stat.size === length) {
+        const source = describe({ ...file, size: length }, Buffer.from(bytes), stat.mode & 0o7777);
+        if (passes) return source;
+        keepRejected!(source);
+        return null;
+      }
+      if (!passes) return null;
     }
   } catch {
     // fall through: the full reader gives the error its usual form

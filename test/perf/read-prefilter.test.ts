@@ -21,6 +21,7 @@ const FILES: Record<string, string | Buffer> = {
   'large-plain.js': '// filler line\n'.repeat(6000),
   'over-cap.js': `${LEGACY}${'x'.repeat(5000)}`,
   'settings.yml': 'bigcommerce:\n  store_url: https://shop.example.com\n',
+  'imports-bc.js': "import { bcGet } from './bigcommerce';\n",
 };
 
 let root: string;
@@ -65,5 +66,20 @@ describe('readIfMightBeLegacy', () => {
     const first = readIfMightBeLegacy(fileAt('legacy.js'), 1 << 20);
     readIfMightBeLegacy(fileAt('settings.yml'), 1 << 20);
     expect(first && !('reason' in first) ? first.buffer.toString() : null).toBe(LEGACY);
+  });
+});
+
+describe('readIfMightBeLegacy with keepRejected', () => {
+  it('hands over a rejected file that names BigCommerce, as reading it in full gives it, and still returns null', () => {
+    const kept: unknown[] = [];
+    expect(readIfMightBeLegacy(fileAt('imports-bc.js'), 1 << 20, undefined, (source) => kept.push(shape(source)))).toBeNull();
+    expect(kept).toEqual([shape(readSourceFileSync(fileAt('imports-bc.js'), 1 << 20))]);
+  });
+
+  it('keeps neither a file without any needle nor one the pre-filter passes', () => {
+    const kept: unknown[] = [];
+    readIfMightBeLegacy(fileAt('plain.js'), 1 << 20, undefined, (source) => kept.push(source));
+    readIfMightBeLegacy(fileAt('legacy.js'), 1 << 20, undefined, (source) => kept.push(source));
+    expect(kept).toEqual([]);
   });
 });

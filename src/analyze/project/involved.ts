@@ -20,6 +20,11 @@ export interface ScanHints {
   sources: ReadonlyMap<string, SourceText>;
   /** Babel Programs the fast scan parsed (of `sources`), by path: the pass reuses them. */
   programs: ReadonlyMap<string, AstNode>;
+  /**
+   * JS files the pre-filter rejected that still name BigCommerce, as read (some of them, by size):
+   * most import a module called `bigcommerce`, so the pass reads them as importers.
+   */
+  mentioning?: ReadonlyMap<string, SourceText>;
   /** JS files with at least one relative-specifier-like string, by path. */
   specifiers: ReadonlyMap<string, readonly string[]>;
   /**
@@ -75,8 +80,10 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
   const read = new Map<string, SourceText>();
   const bufferOf = (path: string): Buffer | null => {
     if (!buffers.has(path)) {
+      const kept = hints.mentioning?.get(path);
+      if (kept) read.set(path, kept);
       const file = byPath.get(path);
-      buffers.set(path, file ? readBuffer(file, input.maxFileSize, read) : null);
+      buffers.set(path, kept ? kept.buffer : file ? readBuffer(file, input.maxFileSize, read) : null);
     }
     return buffers.get(path)!;
   };
