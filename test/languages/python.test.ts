@@ -19,6 +19,15 @@ describe('Python', () => {
     expect(shownText(result.findings)).not.toContain('c2VjcmV0LWFwaS1rZXktMTIz');
   });
 
+  it('reports a literal key that two requests share once, where it is written', async () => {
+    const result = await scanFixture('python/shared_auth.py');
+    expect(rows(result.findings)).toEqual([
+      ['hardcoded-credential', 4, null, null, null],
+      ['legacy-api-call', 6, 'GET', '/v2/orders', 'store_v2_orders_read_only'],
+      ['legacy-api-call', 7, 'DELETE', '/v2/customers/{id}', 'store_v2_customers'],
+    ]);
+  });
+
   it('reports nothing for a client created with OAuth', async () => {
     expect((await scanFixture('python/oauth_client.py')).findings).toEqual([]);
   });

@@ -22,6 +22,8 @@ export function reportCredential(
   if (isPlaceholder(input.value)) return;
   out.secrets.push(input.value);
   const location = locationOf(file.path, input.node);
+  // One constant may carry the auth of several requests: it is one credential, reported once.
+  if (out.findings.some((f) => f.rule === 'hardcoded-credential' && f.line === location.line && f.column === location.column)) return;
   out.findings.push(
     makeFinding({
       rule: 'hardcoded-credential',
