@@ -30,15 +30,16 @@ interface Line {
   number: number;
 }
 
-export function analyzeUnparsedFile(file: string, text: string, config: Config): ConfigFileAnalysis {
+/** `language`: read the text as this language, whatever the file's name (a notebook's cells). */
+export function analyzeUnparsedFile(file: string, text: string, config: Config, language?: UnparsedLanguage): ConfigFileAnalysis {
   // What a closer reading gives comes first: `key = value` files as config (account settings,
   // credentials, URL values), a Jenkins pipeline's `sh` steps as shell commands (method, auth). The
   // text reading adds what the other lines hold (`proxy_pass https://…;` in a .conf).
   const closer: ConfigFileAnalysis[] = [];
-  if (isKeyValueFile(file)) closer.push(analyzeKeyValueFile(file, text, config));
-  if (unparsedLanguageOf(baseName(file))?.name === 'Groovy') closer.push(analyzePipelineSteps(file, text, config));
+  if (!language && isKeyValueFile(file)) closer.push(analyzeKeyValueFile(file, text, config));
+  if (!language && unparsedLanguageOf(baseName(file))?.name === 'Groovy') closer.push(analyzePipelineSteps(file, text, config));
   const read = new Set(closer.flatMap((a) => a.findings.flatMap((f) => linesOf(f.line, f.endLine))));
-  const rest = analyzeAsText(file, text, config);
+  const rest = analyzeAsText(file, text, config, language ?? unparsedLanguageOf(baseName(file)));
   return {
     findings: [...closer.flatMap((a) => a.findings), ...rest.findings.filter((f) => !read.has(f.line))],
     secrets: [...closer.flatMap((a) => a.secrets), ...rest.secrets],
@@ -53,9 +54,8 @@ function linesOf(first: number, last: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, k) => first + k);
 }
 
-function analyzeAsText(file: string, text: string, config: Config): ConfigFileAnalysis {
+function analyzeAsText(file: string, text: string, config: Config, language: UnparsedLanguage | null): ConfigFileAnalysis {
   const out: ConfigFileAnalysis = { findings: [], secrets: [] };
-  const language = unparsedLanguageOf(baseName(file));
   if (!language) return out;
   const code = codeLines(text, language);
   for (const line of code) {
@@ -83,8 +83,7 @@ function analyzeAsText(file: string, text: string, config: Config): ConfigFileAn
  * Suppression directives in comment lines, as the suppression parser reads comments: the text after
  * the comment's opening, without its closing.
  */
-export function unparsedComments(file: string, text: string): Array<{ text: string; line: number; block: boolean }> {
-  const language = unparsedLanguageOf(baseName(file));
+export function unparsedComments(file: string, text: string, language = unparsedLanguageOf(baseName(file))): Array<{ text: string; line: number; block: boolean }> {
   if (!language || !text.includes(SUPPRESSION)) return [];
   const comments: Array<{ text: string; line: number; block: boolean }> = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
@@ -208,8 +207,15 @@ function storeHostIn(line: string): { name: string; index: number } | null {
   return null;
 }
 
+/** Names said with a vowel sound first take "An": an Erlang, an R, an F#, an HTML template. */
+const AN = /^(?:[AEIOU]|[FHLMNRSX](?:\b|#|TML))/;
+
+function withArticle(name: string): string {
+  return `${AN.test(name) ? 'An' : 'A'} ${name}`;
+}
+
 function unparsedNote(language: UnparsedLanguage): { kind: 'not-rewritable'; message: string } {
-  return { kind: 'not-rewritable', message: `A ${language.name} file, read as plain text: reported, not rewritten.` };
+  return { kind: 'not-rewritable', message: `${withArticle(language.name)} file, read as plain text: reported, not rewritten.` };
 }
 
 /**

@@ -15,6 +15,11 @@ describe('legacy API URLs in files the tool does not parse', () => {
     expect(rows(analyzeUnparsedFile('src/Orders.java', java, testConfig))).toEqual(['2:30 legacy-api-call - /v2/orders/{id} store_v2_orders medium false']);
   });
 
+  it('names the language in its note with the right article (a Java file, an R file, an Erlang file)', () => {
+    const notes = ['x.java', 'x.r', 'x.erl', 'x.go'].map((file) => analyzeUnparsedFile(file, `"${STORE}/time"`, testConfig).findings[0].notes.find((n) => n.kind === 'not-rewritable')?.message.split(' file')[0]);
+    expect(notes).toEqual(['A Java', 'An R', 'An Erlang', 'A Go']);
+  });
+
   it('takes interpolations for holes: C#, Kotlin, PowerShell, Go and CoffeeScript forms', () => {
     const lines = [
       `var a = $"${STORE}/products/{id}";`,
