@@ -3,12 +3,13 @@
 // yaml's); the bundle cuts start-up by 100-150 ms on every run (issue 7). Every dynamic import
 // stays a separate chunk, so a command still loads only what it uses, and the heavy or native
 // packages (ink/react, jscodeshift, ts-morph, the tree-sitter grammars, @babel/parser, which is
-// loaded with require) stay outside and load only when a chunk that needs them does.
+// loaded with require, and jsonc-parser, a UMD package whose parts esbuild cannot follow) stay
+// outside and load only when a chunk that needs them does.
 import { build } from 'esbuild';
 import { copyFileSync, rmSync } from 'node:fs';
 
 const OUT = 'dist/cli';
-const EXTERNAL = ['ink', 'react', 'react/*', 'jscodeshift', 'jscodeshift/*', 'ts-morph', 'web-tree-sitter', 'tree-sitter-*', '@babel/parser'];
+const EXTERNAL = ['ink', 'react', 'react/*', 'jscodeshift', 'jscodeshift/*', 'ts-morph', 'web-tree-sitter', 'tree-sitter-*', '@babel/parser', 'jsonc-parser'];
 
 rmSync(OUT, { recursive: true, force: true });
 await build({

@@ -7,6 +7,7 @@ import type { AstNode } from './ast.ts';
 import { hasVerdictCache, openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
 import { openResultCache } from './result-cache.ts';
 import { withoutClaimedConfigUrls } from './unclaimed.ts';
+import { hashComments } from './hash-comments.ts';
 import type { FileMatches } from './js-file.ts';
 import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
@@ -422,6 +423,11 @@ async function analyzeFile(
     case 'yaml':
     case 'json':
       return { ...analyzeYamlOrJsonFile(file.path, source.text, config), comments: file.kind === 'yaml' ? hashComments(source.text) : [] };
+    case 'notebook': {
+      // Loaded only when a notebook is present, like the grammars its Python cells need.
+      const { analyzeNotebook } = await import('./notebook-analysis.ts');
+      return analyzeNotebook(file.path, source.text, config);
+    }
     case 'php':
     case 'python':
     case 'ruby': {
@@ -430,15 +436,6 @@ async function analyzeFile(
       return analyzeOtherLanguage({ path: file.path, text: source.text, kind: file.kind }, { config });
     }
   }
-}
-
-function hashComments(text: string): Array<{ text: string; line: number; block: boolean }> {
-  const comments: Array<{ text: string; line: number; block: boolean }> = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const match = /^\s*#(.*)$/.exec(line);
-    if (match) comments.push({ text: match[1], line: index + 1, block: false });
-  });
-  return comments;
 }
 
 function describeError(error: unknown): string {

@@ -5,7 +5,7 @@ import type { TreeDigests } from './tree-digest.ts';
  * What a file is, which decides the parser and the detectors that see it. `unparsed`: a language or
  * format the tool has no parser for (unparsed-languages.ts), read as plain text for store API URLs.
  */
-export type FileKind = 'js' | 'env' | 'yaml' | 'json' | 'php' | 'python' | 'ruby' | 'shell' | 'unparsed';
+export type FileKind = 'js' | 'env' | 'yaml' | 'json' | 'php' | 'python' | 'ruby' | 'shell' | 'notebook' | 'unparsed';
 
 export interface DiscoveredFile {
   /** Relative to the root, forward slashes. */

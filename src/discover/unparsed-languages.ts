@@ -41,6 +41,7 @@ const LANGUAGES: ReadonlyArray<UnparsedLanguage & { extensions: readonly string[
   { name: 'Erlang', extensions: ['erl'], comments: ['%'] },
   { name: 'Clojure', extensions: ['clj', 'cljs', 'cljc'], comments: [';'] },
   { name: 'R', extensions: ['r'], comments: HASH, ...HASHES },
+  { name: 'Julia', extensions: ['jl'], comments: HASH, ...HASHES },
   { name: 'ColdFusion', extensions: ['cfm', 'cfc'], comments: ['<!---', ...C_LIKE] },
   { name: 'Terraform', extensions: ['tf', 'hcl'], comments: ['#', ...C_LIKE], trailing: ['#', '//'] },
   {

@@ -13,7 +13,8 @@ describe('fileKindOf', () => {
     ['Dockerfile', 'shell'], ['Dockerfile.dev', 'shell'], ['web.dockerfile', 'shell'],
     ['src/Orders.java', 'unparsed'], ['Catalog.CS', 'unparsed'], ['main.go', 'unparsed'], ['Update.ps1', 'unparsed'],
     ['Jenkinsfile', 'unparsed'], ['Jenkinsfile.release', 'unparsed'], ['build.gradle', 'unparsed'],
-    ['templates/order.hbs', 'unparsed'], ['application.properties', 'unparsed'], ['infra/main.tf', 'unparsed'],
+    ['templates/order.hbs', 'unparsed'], ['application.properties', 'unparsed'], ['infra/main.tf', 'unparsed'], ['model.jl', 'unparsed'],
+    ['analysis/Orders Report.ipynb', 'notebook'],
   ])('reads %s as %s', (path, kind) => {
     expect(fileKindOf(path)).toBe(kind);
   });
@@ -37,8 +38,8 @@ describe('KIND_NAME_GLOBS', () => {
     }
   });
 
-  it('leave shell files, components, Apps Script and the languages read as plain text to the scan itself', () => {
-    const names = ['run.sh', 'Makefile', 'Dockerfile', 'Orders.java', 'Jenkinsfile', 'App.vue', 'B.svelte', 'index.astro', 'Code.gs'];
+  it('leave shell files, components, Apps Script, notebooks and the languages read as plain text to the scan itself', () => {
+    const names = ['run.sh', 'Makefile', 'Dockerfile', 'Orders.java', 'Jenkinsfile', 'App.vue', 'B.svelte', 'index.astro', 'Code.gs', 'report.ipynb'];
     expect(names.filter((name) => gitSearchesFile(name, fileKindOf(name)!))).toEqual([]);
     expect(names.filter((name) => KIND_NAME_GLOBS.some((glob) => picomatch.isMatch(name, glob, { nocase: true, dot: true })))).toEqual([]);
   });

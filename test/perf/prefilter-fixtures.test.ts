@@ -13,8 +13,9 @@ import { analyzeYamlOrJsonFile } from '../../src/analyze/detectors/config-yaml.t
 import { analyzeShellFile } from '../../src/analyze/detectors/shell.ts';
 import { analyzeUnparsedFile } from '../../src/analyze/detectors/unparsed.ts';
 import { analyzeOtherLanguage } from '../../src/analyze/languages/index.ts';
+import { analyzeNotebook } from '../../src/analyze/notebook-analysis.ts';
 import { defaultConfig } from '../../src/config/defaults.ts';
-import { fileKindOf, gitSearchesKind } from '../../src/discover/kinds.ts';
+import { fileKindOf, gitSearchesFile } from '../../src/discover/kinds.ts';
 import { discoverFiles } from '../../src/discover/discover.ts';
 import { ALL_PREFILTER_NEEDLES, mightBeLegacy } from '../../src/discover/prefilter.ts';
 import type { FileKind } from '../../src/discover/types.ts';
@@ -47,6 +48,8 @@ async function fullFindings(path: string, kind: FileKind, text: string): Promise
         return analyzeShellFile(path, text, config).findings;
       case 'unparsed':
         return analyzeUnparsedFile(path, text, config).findings;
+      case 'notebook':
+        return (await analyzeNotebook(path, text, config)).findings;
       default:
         return (await analyzeOtherLanguage({ path, text, kind }, { config })).findings;
     }
@@ -75,7 +78,7 @@ describe('pre-filter over every fixture', () => {
     expect(dropped).toEqual([]);
     // The check above is only as good as its coverage: every analyzer must have flagged something.
     expect(flaggedByKind.get('js') ?? 0).toBeGreaterThan(20);
-    for (const kind of ['php', 'python', 'ruby', 'shell', 'unparsed'] as const) expect(flaggedByKind.get(kind) ?? 0).toBeGreaterThan(0);
+    for (const kind of ['php', 'python', 'ruby', 'shell', 'notebook', 'unparsed'] as const) expect(flaggedByKind.get(kind) ?? 0).toBeGreaterThan(0);
     expect((flaggedByKind.get('env') ?? 0) + (flaggedByKind.get('yaml') ?? 0) + (flaggedByKind.get('json') ?? 0)).toBeGreaterThan(0);
   }, 120_000);
 
@@ -91,8 +94,9 @@ describe('pre-filter over every fixture', () => {
       const wrong = files.filter((file) => {
         const bytes = readFileSync(file.absolutePath);
         const anyNeedle = ALL_PREFILTER_NEEDLES.some((needle) => bytes.includes(needle));
-        // A needle-free file of a kind git searches must be marked; shell files are always read.
-        return file.noNeedle ? mightBeLegacy(bytes, file.kind) || !gitSearchesKind(file.kind) : !anyNeedle && gitSearchesKind(file.kind);
+        // A needle-free file git searches must be marked; the others (shell files, notebooks) are always read.
+        const searched = gitSearchesFile(file.path, file.kind);
+        return file.noNeedle ? mightBeLegacy(bytes, file.kind) || !searched : !anyNeedle && searched;
       });
       expect(wrong.map((file) => file.path)).toEqual([]);
       expect(files.filter((file) => file.noNeedle).length).toBeGreaterThan(10);
