@@ -148,6 +148,11 @@ export interface SkippedFile {
   file: string;
   reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-outside-root' | 'symlink-loop' | 'not-utf8';
   message: string;
+  /**
+   * A file over the size limit whose bytes hold the pre-filter's evidence: it may hide legacy calls,
+   * so the report is incomplete. Absent otherwise.
+   */
+  mightBeLegacy?: true;
 }
 
 export interface ReportSummary {

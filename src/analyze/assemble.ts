@@ -32,7 +32,7 @@ export function assembleReport(parts: ReportParts): Report {
       filesScanned: parts.filesScanned,
       findings: findings.length,
       errors: errors.length,
-      complete: errors.length === 0 && unmapped.length === 0 && Object.values(gaps).every((list) => list.length === 0),
+      complete: errors.length === 0 && unmapped.length === 0 && Object.values(gaps).every((list) => list.length === 0) && !skipped.some((s) => s.mightBeLegacy),
       fixable: findings.filter((f) => f.fixable).length,
       needsHuman: findings.filter((f) => !f.fixable || f.notes.length > 0).length,
       skipped: skipped.length,

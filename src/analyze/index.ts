@@ -1,7 +1,7 @@
 // The analyze stage: discovered files in, one Report out. Cheap first: a byte pre-filter decides
 // which files are decoded and parsed at all.
 import { discoverFiles } from '../discover/discover.ts';
-import { readIfMightBeLegacy, readSourceFileSync } from '../discover/read.ts';
+import { holdsNeedle, readIfMightBeLegacy, readSourceFileSync } from '../discover/read.ts';
 import type { DiscoveredFile, GitSearchRoot, SourceText } from '../discover/types.ts';
 import type { AstNode } from './ast.ts';
 import { hasVerdictCache, openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
@@ -350,7 +350,7 @@ async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<Fil
     if (known === undefined) cache?.remember(file, { hit: false, specifiers: hints.specifiers.get(file.path) });
     return { file, kind: 'clean' };
   }
-  if ('reason' in read) return { file, kind: 'skipped', skipped: read };
+  if ('reason' in read) return { file, kind: 'skipped', skipped: read.reason === 'too-large' ? probedTooLarge(file, read) : read };
   try {
     const outcome = await analyzeFile(analyzers, file, read, config, context.keepProgram);
     const suppressions: Suppression[] = [];
@@ -366,6 +366,15 @@ async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<Fil
   } catch (error) {
     return { file, kind: 'error', error: { file: file.path, message: describeError(error) } };
   }
+}
+
+/**
+ * A file over the size limit is not analyzed, but it must not pass for clean: one whose bytes hold
+ * the pre-filter's evidence makes the report incomplete.
+ */
+function probedTooLarge(file: DiscoveredFile, skipped: SkippedFile): SkippedFile {
+  if (!holdsNeedle(file)) return skipped;
+  return { ...skipped, message: `${skipped.message}; it names BigCommerce, so it may hold legacy calls`, mightBeLegacy: true };
 }
 
 function sameFile(a: DiscoveredFile | undefined, b: DiscoveredFile): boolean {

@@ -8,10 +8,11 @@
  *      suppressed and not in the baseline; a suppression comment without a reason or one that
  *      suppresses nothing; or a scope beyond the allowed scopes. Wins over 3.
  *   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file.
- *   3  Analysis incomplete, nothing else wrong: a file failed to parse, an endpoint has no known
- *      scope, a call's endpoint cannot be resolved statically, a legacy base URL sits in config, or
- *      a legacy client instance is handed on where its requests are not traced, so the scope report
- *      may be short. --allow-incomplete turns this into 0.
+ *   3  Analysis incomplete, nothing else wrong: a file failed to parse or is over the size limit
+ *      while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
+ *      resolved statically, a legacy base URL sits in config, or a legacy client instance is handed
+ *      on where its requests are not traced, so the scope report may be short. --allow-incomplete
+ *      turns this into 0.
  * ```
  */
 export const EXIT_CODES = {
@@ -32,7 +33,8 @@ export const CHECK_EXIT_CODES_HELP = `Exit codes:
      suppressed and not in the baseline; a suppression comment without a reason or one that
      suppresses nothing; or a scope beyond the allowed scopes. Wins over 3.
   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file.
-  3  Analysis incomplete, nothing else wrong: a file failed to parse, an endpoint has no known
-     scope, a call's endpoint cannot be resolved statically, a legacy base URL sits in config, or
-     a legacy client instance is handed on where its requests are not traced, so the scope report
-     may be short. --allow-incomplete turns this into 0.`;
+  3  Analysis incomplete, nothing else wrong: a file failed to parse or is over the size limit
+     while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
+     resolved statically, a legacy base URL sits in config, or a legacy client instance is handed
+     on where its requests are not traced, so the scope report may be short. --allow-incomplete
+     turns this into 0.`;

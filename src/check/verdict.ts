@@ -124,6 +124,11 @@ function incompleteReason(report: Report, unmapped: readonly UnmappedEndpoint[],
     const files = report.errors.map((e) => e.file);
     parts.push(`${count(files.length, 'file')} could not be analyzed (${list(files)})`);
   }
+  const unread = report.skipped.filter((s) => s.mightBeLegacy).map((s) => s.file);
+  if (unread.length > 0) {
+    const one = unread.length === 1;
+    parts.push(`${count(unread.length, 'file')} over the size limit ${one ? 'holds' : 'hold'} BigCommerce evidence and ${one ? 'was' : 'were'} not analyzed (${list(unread)}; raise maxFileSize or exclude ${one ? 'it' : 'them'})`);
+  }
   if (unmapped.length > 0) {
     const endpoints = unmapped.map((u) => `${u.method ?? '(method unknown)'} ${u.endpoint}`);
     parts.push(`${count(unmapped.length, 'endpoint')} with no known scope (${list(endpoints)})`);

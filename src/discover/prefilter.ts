@@ -37,6 +37,9 @@ export const BIGCOMMERCE_NEEDLES = [
   SUPPRESSION_NEEDLE,
 ] as const;
 
+/** The longest needle's length in bytes: a search in chunks overlaps them by one less. */
+export const LONGEST_NEEDLE = Math.max(...[...LEGACY_URL_NEEDLES, ...BIGCOMMERCE_NEEDLES].map((needle) => Buffer.byteLength(needle, 'latin1')));
+
 /** Every needle, for running the same pre-filter with ripgrep (`rg -l -F -e ... -e ...`). */
 export const ALL_PREFILTER_NEEDLES: readonly string[] = [...new Set([...LEGACY_URL_NEEDLES, ...BIGCOMMERCE_NEEDLES])];
 

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { SkippedFile } from '../types.ts';
-import { mentionsBigCommerce, mightBeLegacy } from './prefilter.ts';
+import { LONGEST_NEEDLE, mentionsBigCommerce, mightBeLegacy } from './prefilter.ts';
 import type { DiscoveredFile, SourceText } from './types.ts';
 
 const BINARY_PROBE_BYTES = 8192;
@@ -173,6 +173,39 @@ export async function readSourceFiles(
       await visit(readSourceFileSync(file, maxFileSize));
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Bytes read at a time by `holdsNeedle`. */
+const PROBE_CHUNK = 1 << 20;
+/** Past this many bytes a file is not searched to the end: it counts as holding a needle. */
+const PROBE_LIMIT = 512 * PROBE_CHUNK;
+
+/**
+ * Whether a file too large to analyze holds one of its kind's pre-filter needles, searched chunk by
+ * chunk (a needle may span two). Unreadable, or larger than 512 MiB: true, since it cannot be ruled out.
+ */
+export function holdsNeedle(file: DiscoveredFile): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.absolutePath, OPEN_FLAGS);
+    const overlap = LONGEST_NEEDLE - 1;
+    const buffer = Buffer.allocUnsafe(PROBE_CHUNK + overlap);
+    let carried = 0;
+    for (let total = 0; total < PROBE_LIMIT; ) {
+      const read = readSync(fd, buffer, carried, PROBE_CHUNK, null);
+      if (read === 0) return false;
+      total += read;
+      const window = buffer.subarray(0, carried + read);
+      if (mightBeLegacy(window, file.kind)) return true;
+      carried = Math.min(overlap, window.length);
+      window.copy(buffer, 0, window.length - carried);
+    }
+    return true;
+  } catch {
+    return true;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

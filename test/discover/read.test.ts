@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dominantEol, isSkipped, looksMinified, readSourceFile, readSourceFiles } from '../../src/discover/read.ts';
+import { dominantEol, holdsNeedle, isSkipped, looksMinified, readSourceFile, readSourceFiles } from '../../src/discover/read.ts';
 import type { DiscoveredFile, SourceText } from '../../src/discover/types.ts';
 import { makeTree, removeTree } from './tree.ts';
 
@@ -17,6 +17,9 @@ beforeAll(async () => {
     'big.js': 'x'.repeat(2048),
     'bundle.js': `${'var a=1;'.repeat(200)}\n`,
     'script.sh.js': '#!/usr/bin/env node\n',
+    // A needle across the 1 MiB boundary of holdsNeedle's chunks.
+    'huge-legacy.js': `${'x'.repeat((1 << 20) - 5)}mybigcommerce.com`,
+    'huge-clean.js': 'x'.repeat((1 << 20) + 100),
   });
   await chmod(join(root, 'script.sh.js'), 0o755);
   execFileSync('mkfifo', [join(root, 'fifo.js')]);
@@ -75,6 +78,10 @@ describe('readSourceFile', () => {
       message: '2 KiB is over the 1 KiB limit (maxFileSize)',
     });
     expect(isSkipped(await readSourceFile(fileAt('big.js'), 4096))).toBe(false);
+  });
+
+  it('finds a needle in a file too large to analyze, across the chunks it reads, and none where there is none', () => {
+    expect(['huge-legacy.js', 'huge-clean.js', 'missing.js'].map((path) => holdsNeedle(fileAt(path)))).toEqual([true, false, true]);
   });
 
   it('skips a file with a NUL byte in its first 8 KiB as binary', async () => {

@@ -181,13 +181,18 @@ describe('scan of files it cannot or must not read', () => {
     expect(text.stdout).toMatch(/src\/blob\.js \(binary\)/);
   });
 
-  it('skips a file over --max-file-size with a note, and scans it under the default limit', async () => {
+  it('skips a file over --max-file-size with a note, calls the report incomplete when it names BigCommerce, and scans it under the default limit', async () => {
     const dir = await copyFixture('e2e/skips');
     const limited = await runJson(['scan', '--max-file-size', '2k'], { cwd: dir });
     expect(limited.code).toBe(0);
     expect(limited.report.skipped).toEqual(
-      expect.arrayContaining([expect.objectContaining({ file: 'src/big-table.js', reason: 'too-large' })]),
+      expect.arrayContaining([expect.objectContaining({ file: 'src/big-table.js', reason: 'too-large', mightBeLegacy: true })]),
     );
+    expect(limited.report.summary.complete).toBe(false);
+    // Alone (the fixture's other file has a legacy call, and exit 1 wins over 3).
+    const checked = await runCli(['check', 'src/big-table.js', '--max-file-size', '2k'], { cwd: dir });
+    expect(checked.code).toBe(3);
+    expect(checked.stdout).toContain('src/big-table.js; raise maxFileSize or exclude it');
     expect(limited.report.findings.map((f) => f.file)).not.toContain('src/big-table.js');
     const full = await runJson(['scan'], { cwd: dir });
     expect(findingRows(full.report)).toContain('src/big-table.js:3 legacy-api-call GET /v2/brands store_v2_products_read_only');

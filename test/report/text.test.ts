@@ -55,6 +55,14 @@ describe('text reporter', () => {
     expect(out).toContain('src/jobs/order-sync.ts:40  unmapped endpoint GET /v2/frobnicators: not in the scope catalogue');
   });
 
+  it('names an oversized file that may hold legacy calls among the reasons the scope list may be incomplete', () => {
+    const report = sampleReport();
+    report.skipped.push({ file: 'public/bundle.js', reason: 'too-large', message: '3 MiB is over the 1 MiB limit (maxFileSize); it names BigCommerce, so it may hold legacy calls', mightBeLegacy: true });
+    expect(reporter.render(report, { color: false })).toContain(
+      'The scope list may be incomplete (1 unmapped endpoint, 1 file that failed to parse, 1 file over the size limit that may hold legacy calls)',
+    );
+  });
+
   it('lists errors and skipped files, then ends with the summary line', () => {
     expect(out).toContain("✖ src/broken.ts: Unexpected token, expected ',' (3:14)");
     expect(out).toContain('- assets/logo.js (binary): binary content in a .js file');

@@ -70,7 +70,7 @@ export function reportJson(report: Report, ctx: RenderContext) {
     scopes: sortedScopes(report).map(scopeJson),
     unmapped: report.unmapped.map(unmappedJson),
     errors: report.errors.map((e) => ({ file: e.file, message: e.message })),
-    skipped: report.skipped.map((k) => ({ file: k.file, reason: k.reason, message: k.message })),
+    skipped: report.skipped.map((k) => ({ file: k.file, reason: k.reason, message: k.message, ...(k.mightBeLegacy ? { mightBeLegacy: true as const } : {}) })),
   };
 }
 

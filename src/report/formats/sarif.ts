@@ -84,7 +84,7 @@ function notifications(report: Report): Notification[] {
   return [
     ...report.errors.map((e): Notification => ({ level: 'error', message: { text: e.message }, locations: at(e.file) })),
     ...report.skipped.map(
-      (s): Notification => ({ level: 'note', message: { text: `Skipped (${s.reason}): ${s.message}` }, locations: at(s.file) }),
+      (s): Notification => ({ level: s.mightBeLegacy ? 'warning' : 'note', message: { text: `Skipped (${s.reason}): ${s.message}` }, locations: at(s.file) }),
     ),
   ];
 }
