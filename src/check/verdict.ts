@@ -141,7 +141,7 @@ function incompleteReason(report: Report, unmapped: readonly UnmappedEndpoint[],
     parts.push(`${count(gaps.baseUrls.length, 'legacy base URL')} in config, read by code that may call any endpoint (${list(gaps.baseUrls.map((f) => `${f.file}:${f.line}`))})`);
   }
   if (gaps.untraced.length > 0) {
-    parts.push(`${count(gaps.untraced.length, 'client instance')} whose requests are not all traced (${list(gaps.untraced.map((f) => `${f.file}:${f.line}`))})`);
+    parts.push(`${count(gaps.untraced.length, 'client or wrapper', 'clients or wrappers')} whose requests are not all traced (${list(gaps.untraced.map((f) => `${f.file}:${f.line}`))})`);
   }
   const budget = input.allowedScopes ? '; the scope budget was checked only against the scopes found' : '';
   const allowed = input.allowIncomplete ? ' Allowed by --allow-incomplete.' : '';

@@ -121,7 +121,7 @@ export function incompleteWarning(report: Report): string | null {
   const gaps = scopeGaps(report.findings);
   if (gaps.dynamic.length > 0) reasons.push(plural(gaps.dynamic.length, 'call') + ' with an endpoint not known statically');
   if (gaps.baseUrls.length > 0) reasons.push(plural(gaps.baseUrls.length, 'legacy base URL') + ' in config');
-  if (gaps.untraced.length > 0) reasons.push(plural(gaps.untraced.length, 'client instance') + ' whose requests are not all traced');
+  if (gaps.untraced.length > 0) reasons.push(plural(gaps.untraced.length, 'client or wrapper', 'clients or wrappers') + ' whose requests are not all traced');
   const why = reasons.length > 0 ? ` (${reasons.join(', ')})` : '';
   return `The scope list may be incomplete${why}: check the items that need a human.`;
 }
@@ -141,7 +141,7 @@ const NOTE_TITLES: Record<NoteKind, string> = {
   'disputed-scope': 'disputed scope',
   'real-env-file': 'real .env file',
   'not-rewritable': 'cannot be rewritten automatically',
-  'untraced-requests': 'requests through this client not all traced',
+  'untraced-requests': 'requests through this client or wrapper not all traced',
 };
 
 export function noteTitle(kind: NoteKind): string {

@@ -136,7 +136,7 @@ describe('decideCheck', () => {
     const config = { ...legacyCall({ line: 2, rule: 'legacy-client-config', method: null, endpoint: null }), notes: [{ kind: 'untraced-requests' as const, message: '`api` is also handed on (line 9)' }] };
     const outcome = decide(reportOf([config]), { baseline: createBaseline([config], { tool, now }) });
     expect(outcome.exitCode).toBe(INCOMPLETE);
-    expect(outcome.reasons[0]).toBe('Analysis incomplete: 1 client instance whose requests are not all traced (src/sync.js:2).');
+    expect(outcome.reasons[0]).toBe('Analysis incomplete: 1 client or wrapper whose requests are not all traced (src/sync.js:2).');
   });
 
   it('exits OK for an incomplete analysis under --allow-incomplete, and still says it is incomplete', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rows, scanFixture, shownText } from './helpers.ts';
+import { analyzeOtherLanguage } from '../../src/analyze/languages/index.ts';
+import { readFixture, rows, scanFixture, shownText, testConfig } from './helpers.ts';
 
 describe('Python', () => {
   it('reports BigcommerceApi with basic_auth, its literal key, and resource and instance calls with endpoints and scopes', async () => {
@@ -26,6 +27,30 @@ describe('Python', () => {
       ['legacy-api-call', 6, 'GET', '/v2/orders', 'store_v2_orders_read_only'],
       ['legacy-api-call', 7, 'DELETE', '/v2/customers/{id}', 'store_v2_customers'],
     ]);
+  });
+
+  it('reads a same-file wrapper again at each of its calls, with its parameters bound to their arguments', async () => {
+    const result = await scanFixture('python/wrappers.py');
+    expect(rows(result.findings)).toEqual([
+      ['legacy-request-wrapper', 9, 'GET', null, null],
+      ['legacy-request-wrapper', 13, null, null, null],
+      ['legacy-api-call', 16, 'GET', '/v2/orders', 'store_v2_orders_read_only'],
+      ['legacy-api-call', 17, 'GET', '/v2/brands', 'store_v2_products_read_only'],
+      ['legacy-api-call', 18, 'PUT', '/v2/products/{id}', 'store_v2_products'],
+      // The method comes from the environment: not known, so a write is assumed.
+      ['legacy-api-call', 19, null, '/v2/customers', 'store_v2_customers'],
+      ['legacy-request-wrapper', 28, null, null, null],
+      ['legacy-api-call', 31, 'GET', '/v2/coupons', 'store_v2_marketing_read_only'],
+      ['legacy-api-call', 35, 'DELETE', '/v2/customers/{id}', 'store_v2_customers'],
+    ]);
+  });
+
+  it('says that calls of a public wrapper from other files are not followed, and not for a private one', async () => {
+    const text = readFixture('python/wrappers.py').replace(/_bc_get/g, 'bc_get');
+    const result = await analyzeOtherLanguage({ path: 'wrappers.py', text, kind: 'python' }, { config: testConfig() });
+    const untraced = (r: typeof result) => r.findings.filter((f) => f.notes.some((n) => n.kind === 'untraced-requests')).map((f) => f.line);
+    expect(untraced(result)).toEqual([9]);
+    expect(untraced(await scanFixture('python/wrappers.py'))).toEqual([]);
   });
 
   it('reports nothing for a client created with OAuth', async () => {

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { PartialString } from '../../partial.ts';
 import type { Bindings } from '../bindings.ts';
 import { assignmentBindings, decodeEscape, fillFormat, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
-import { field, namedChildren } from '../syntax.ts';
+import { field, isInside, namedChildren } from '../syntax.ts';
 
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
@@ -15,8 +15,17 @@ const NUMERIC_ESCAPES: readonly NumericEscape[] = [
 const PERCENT_DIRECTIVE = /%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdirfxXeEgGc])/g;
 const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
 
+/** A wrapper's parameters bound to one call's arguments (see `withArguments`). */
+interface ArgumentScope {
+  fn: Node;
+  args: ReadonlyMap<string, Node>;
+  /** Evaluates the arguments where the call is written. */
+  caller: PythonEvaluator;
+}
+
 export class PythonEvaluator {
   readonly bindings: Bindings;
+  private arguments: ArgumentScope | null = null;
 
   constructor(root: Node) {
     this.bindings = assignmentBindings(root, {
@@ -49,6 +58,8 @@ export class PythonEvaluator {
       }
       case 'identifier':
       case 'attribute': {
+        const argument = this.argumentFor(node);
+        if (argument) return this.arguments!.caller.evaluate(argument, depth + 1);
         const value = this.bindings.lookup(node.text, node, true) ?? (node.type === 'attribute' && node.text.startsWith('self.') ? this.onlyValue(node.text) : null);
         return value ? this.evaluate(value, depth + 1) : [{ hole: node.text }];
       }
@@ -67,6 +78,23 @@ export class PythonEvaluator {
 
   staticText(node: Node): string | null {
     return staticTextOf(this.evaluate(node));
+  }
+
+  /**
+   * This evaluator with the parameters of `fn` bound to `args` (argument nodes, by parameter name):
+   * inside `fn`, a parameter the body does not assign reads its argument, evaluated where the call is.
+   */
+  withArguments(fn: Node, args: ReadonlyMap<string, Node>): PythonEvaluator {
+    const bound = Object.create(this) as PythonEvaluator;
+    bound.arguments = { fn, args, caller: this };
+    return bound;
+  }
+
+  private argumentFor(node: Node): Node | null {
+    const scope = this.arguments;
+    if (!scope || node.type !== 'identifier' || !isInside(node, scope.fn)) return null;
+    const argument = scope.args.get(node.text);
+    return argument && !this.bindings.lookup(node.text, node, false) ? argument : null;
   }
 
   /** `self.x` set once anywhere in the file (usually in `__init__`). */

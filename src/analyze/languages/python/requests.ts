@@ -3,15 +3,17 @@
 import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
-import { joinUrl, judgeUrl, oauthUrlFor } from '../evidence.ts';
+import { joinUrl, judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
 import { reportAt, step } from '../report.ts';
-import { field, namedChildren } from '../syntax.ts';
+import { field, lineOf, namedChildren } from '../syntax.ts';
 import type { PartialString } from '../../partial.ts';
 import { callArguments, type PythonEvaluator } from './evaluate.ts';
-import type { HttpMethod, TraceStep } from '../../../types.ts';
+import type { HttpMethod, Note, TraceStep } from '../../../types.ts';
+import { argumentsAt, wrapperAround, type PythonWrapper } from './wrappers.ts';
 
 const MODULES = new Set(['requests', 'httpx']);
 const VERBS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
+const METHODS: Record<string, true> = Object.fromEntries(Object.values(VERBS).map((m) => [m, true]));
 const CLIENT_FACTORIES = /^(requests\.(Session|session)|httpx\.(Client|AsyncClient)|Session|Client|AsyncClient)$/;
 
 interface BasicAuth {
@@ -26,49 +28,109 @@ interface HttpClient {
   node: Node;
 }
 
+/** One request as read: the URL's evidence, the method, the basic auth. */
+interface RequestRead {
+  module: string;
+  client: HttpClient | null;
+  urlNode: Node;
+  methodNode: Node | null;
+  url: PartialString;
+  auth: BasicAuth;
+  evidence: UrlEvidence;
+  method: HttpMethod | null;
+}
+
 export function reportRequestsCalls(file: LanguageFile, out: Collector, evaluator: PythonEvaluator): void {
   const clients = collectClients(file, evaluator);
   for (const call of file.root.descendantsOfType('call')) {
     if (!call) continue;
-    const fn = field(call, 'function');
-    if (fn?.type !== 'attribute') continue;
-    const receiver = field(fn, 'object')?.text ?? '';
-    const verb = field(fn, 'attribute')?.text ?? '';
-    const client = clients.get(receiver) ?? null;
-    const module = MODULES.has(receiver) ? receiver : client?.module;
-    if (!module || !(verb in VERBS || verb === 'request')) continue;
+    const read = readRequest(call, file, clients, evaluator);
+    if (!read) continue;
+    if (read.auth.credential) reportCredential(file, out, { ...read.auth.credential, client: read.module, host: read.evidence.host });
+    const wrapper = read.evidence.endpoint === null || read.method === null ? wrapperAround(call, read.url, read.methodNode, evaluator) : null;
+    if (!wrapper) {
+      reportRequest(file, out, read, call, []);
+      continue;
+    }
+    reportWrapper(file, out, read, call, wrapper);
+    for (const site of wrapper.calls) {
+      const again = readRequest(call, file, clients, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
+      if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
+    }
+  }
+}
 
-    const { positional, keywords } = callArguments(call);
-    const methodNode = verb === 'request' ? (keywords.get('method')?.value ?? positional[0]) : null;
-    const urlNode = keywords.get('url')?.value ?? (verb === 'request' ? positional[1] : positional[0]);
-    if (!urlNode) continue;
-    const auth = basicAuthFrom(keywords.get('auth')?.value ?? null, keywords.get('headers')?.value ?? null, evaluator) ?? client?.auth ?? null;
-    if (!auth) continue;
-    const url = joinUrl(client?.base ?? null, evaluator.evaluate(urlNode), 'httpx');
-    const evidence = judgeUrl(url, file.config);
-    if (!evidence.legacy) continue;
-    if (auth.credential) reportCredential(file, out, { ...auth.credential, client: module, host: evidence.host });
+function readRequest(call: Node, file: LanguageFile, clients: ReadonlyMap<string, HttpClient>, evaluator: PythonEvaluator): RequestRead | null {
+  const fn = field(call, 'function');
+  if (fn?.type !== 'attribute') return null;
+  const receiver = field(fn, 'object')?.text ?? '';
+  const verb = field(fn, 'attribute')?.text ?? '';
+  const client = clients.get(receiver) ?? null;
+  const module = MODULES.has(receiver) ? receiver : client?.module;
+  if (!module || !(verb in VERBS || verb === 'request')) return null;
 
-    const methodText = methodNode ? evaluator.staticText(methodNode) : null;
-    const method: HttpMethod | null = verb === 'request' ? (methodText ? (methodText.toUpperCase() as HttpMethod) : null) : VERBS[verb];
-    const trace: TraceStep[] = [step(file, 'path', urlNode, `URL: ${evidence.shown}`), step(file, 'auth', auth.node, 'Basic auth with the legacy username and API key.')];
-    if (client) trace.unshift(step(file, 'definition', client.node, `The ${module} client the request is made with.`));
-    reportAt(file, out, call, {
-      rule: 'legacy-api-call',
-      client: module,
-      confidence: evidence.confidence,
-      host: evidence.host,
-      method,
-      endpoint: evidence.endpoint,
-      fixable: false,
-      message:
-        `\`${module}\` request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ` +
-        `Request \`${oauthUrlFor(evidence, file.config)}\` instead, drop the basic auth, and send ` +
-        `headers={'X-Auth-Token': os.environ['${file.config.tokenEnv}'], 'Accept': 'application/json'}.`,
-      notes: evidence.notes,
-      trace,
+  const { positional, keywords } = callArguments(call);
+  const methodNode = verb === 'request' ? (keywords.get('method')?.value ?? positional[0] ?? null) : null;
+  const urlNode = keywords.get('url')?.value ?? (verb === 'request' ? positional[1] : positional[0]);
+  if (!urlNode) return null;
+  const auth = basicAuthFrom(keywords.get('auth')?.value ?? null, keywords.get('headers')?.value ?? null, evaluator) ?? client?.auth ?? null;
+  if (!auth) return null;
+  const url = joinUrl(client?.base ?? null, evaluator.evaluate(urlNode), 'httpx');
+  const evidence = judgeUrl(url, file.config);
+  if (!evidence.legacy) return null;
+  const methodText = methodNode ? evaluator.staticText(methodNode) : null;
+  const method: HttpMethod | null = verb === 'request' ? (methodText && methodText.toUpperCase() in METHODS ? (methodText.toUpperCase() as HttpMethod) : null) : VERBS[verb];
+  return { module, client, urlNode, methodNode, url, auth, evidence, method };
+}
+
+/** A legacy call, reported at `at`: the request itself, or a call of the wrapper that sends it. */
+function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at: Node, before: TraceStep[]): void {
+  const { module, client, evidence, method } = read;
+  const trace: TraceStep[] = [...before, step(file, 'path', read.urlNode, `URL: ${evidence.shown}`), step(file, 'auth', read.auth.node, 'Basic auth with the legacy username and API key.')];
+  if (client) trace.splice(before.length, 0, step(file, 'definition', client.node, `The ${module} client the request is made with.`));
+  reportAt(file, out, at, {
+    rule: 'legacy-api-call',
+    client: module,
+    confidence: evidence.confidence,
+    host: evidence.host,
+    method,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message:
+      `\`${module}\` request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ` +
+      `Request \`${oauthUrlFor(evidence, file.config)}\` instead, drop the basic auth, and send ` +
+      `headers={'X-Auth-Token': os.environ['${file.config.tokenEnv}'], 'Accept': 'application/json'}.`,
+    notes: evidence.notes,
+    trace,
+  });
+}
+
+/** The request inside a wrapper whose callers decide its endpoint or method: each call is reported on its own line. */
+function reportWrapper(file: LanguageFile, out: Collector, read: RequestRead, call: Node, wrapper: PythonWrapper): void {
+  const decided = [read.evidence.endpoint === null ? 'the endpoint' : null, read.method === null ? 'the method' : null].filter(Boolean).join(' and ');
+  const count = wrapper.calls.length;
+  const notes: Note[] = read.evidence.notes.filter((n) => n.kind !== 'dynamic-endpoint' && n.kind !== 'dynamic-method');
+  if (wrapper.reachableElsewhere) {
+    notes.push({
+      kind: 'untraced-requests',
+      message: `Calls of \`${wrapper.name}\` from other files are not followed in Python, so their endpoints are not in the scope list: find them and check their scopes, then suppress this finding with a reason.`,
     });
   }
+  reportAt(file, out, call, {
+    rule: 'legacy-request-wrapper',
+    client: read.module,
+    confidence: read.evidence.confidence,
+    host: read.evidence.host,
+    method: read.method,
+    endpoint: read.evidence.endpoint,
+    fixable: false,
+    message:
+      `\`${wrapper.name}\` sends legacy API requests (${read.module}, ${read.evidence.shown}) with basic auth; ${decided} ${decided.includes(' and ') ? 'are' : 'is'} decided by its parameters. ` +
+      `${count} call${count === 1 ? '' : 's'} in this file ${count === 1 ? 'is' : 'are'} reported on ${count === 1 ? 'its' : 'their'} own line. ` +
+      `Change the wrapper once: request \`${oauthUrlFor(read.evidence, file.config)}\`, drop the basic auth, and send an X-Auth-Token header.`,
+    notes,
+    trace: [step(file, 'definition', wrapper.fn, `${wrapper.name} builds the request from its parameters (${wrapper.params.join(', ')}).`)],
+  });
 }
 
 /** Sessions and clients bound to a name, with their base URL and basic auth. */
