@@ -3,12 +3,14 @@
 import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
-import { judgeUrl, oauthUrlFor } from '../evidence.ts';
+import { judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
 import { reportAt, step } from '../report.ts';
-import { field } from '../syntax.ts';
+import { field, lineOf } from '../syntax.ts';
+import { reportWrapper } from '../wrappers.ts';
 import type { PartialString } from '../../partial.ts';
 import { arrayEntries, arrayLiteral } from './arrays.ts';
 import { argumentValues, type PhpEvaluator } from './evaluate.ts';
+import { argumentsAt, wrapperAround } from './wrappers.ts';
 import type { HttpMethod, TraceStep } from '../../../types.ts';
 
 const CLIENT = 'php-curl';
@@ -28,6 +30,27 @@ interface Handle {
 }
 
 export function reportCurlCalls(file: LanguageFile, out: Collector, evaluator: PhpEvaluator): void {
+  for (const [key, handle] of collectHandles(file.root, evaluator)) {
+    const read = readHandle(handle, file);
+    if (!read) continue;
+    if (handle.credential) reportCredential(file, out, { ...handle.credential, client: CLIENT, host: read.evidence.host });
+    const wrapper = read.evidence.endpoint === null || read.method === null ? wrapperAround(read.urlNode, read.url, handle.methodNode, evaluator) : null;
+    if (!wrapper) {
+      reportHandle(file, out, read, read.urlNode, []);
+      continue;
+    }
+    reportWrapper(file, out, read.urlNode, wrapper, { client: CLIENT, clientName: 'cURL', evidence: read.evidence, method: read.method, advice: advice(read, file) }, 'PHP');
+    for (const site of wrapper.calls) {
+      // The wrapper's handle read again, its parameters bound to this call's arguments.
+      const again = collectHandles(wrapper.fn, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site))).get(key);
+      const bound = again ? readHandle(again, file) : null;
+      if (bound) reportHandle(file, out, bound, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(read.urlNode)}.`)]);
+    }
+  }
+}
+
+/** The cURL handles set up under `root`, by scope and variable, with the options given to them. */
+function collectHandles(root: Node, evaluator: PhpEvaluator): Map<string, Handle> {
   const handles = new Map<string, Handle>();
   const handleFor = (expr: Node): Handle => {
     const key = `${evaluator.variables.scopeOf(expr).id}:${expr.text}`;
@@ -35,8 +58,7 @@ export function reportCurlCalls(file: LanguageFile, out: Collector, evaluator: P
     if (!handle) handles.set(key, (handle = { urlNode: null, url: null, customMethod: undefined, flagMethod: undefined, methodNode: null, auth: null, authKind: null, credential: null }));
     return handle;
   };
-
-  for (const call of file.root.descendantsOfType('function_call_expression')) {
+  for (const call of root.descendantsOfType('function_call_expression')) {
     if (!call) continue;
     const fn = field(call, 'function')?.text.toLowerCase();
     const args = argumentValues(call);
@@ -56,35 +78,57 @@ export function reportCurlCalls(file: LanguageFile, out: Collector, evaluator: P
       for (const entry of arrayEntries(options, evaluator)) if (entry.key) applyOption(handle, entry.key.text, entry.value, evaluator);
     }
   }
+  return handles;
+}
 
-  for (const handle of handles.values()) {
-    if (!handle.url || !handle.urlNode || !handle.auth) continue;
-    const evidence = judgeUrl(handle.url, file.config);
-    if (!evidence.legacy) continue;
-    if (handle.credential) reportCredential(file, out, { ...handle.credential, client: CLIENT, host: evidence.host });
-    const method = handle.customMethod !== undefined ? handle.customMethod : (handle.flagMethod ?? 'GET');
-    const trace: TraceStep[] = [
-      step(file, 'path', handle.urlNode, `URL: ${evidence.shown}`),
-      step(file, 'auth', handle.auth, handle.authKind === 'userpwd' ? 'CURLOPT_USERPWD sends basic auth.' : 'An `Authorization: Basic` header is sent.'),
-    ];
-    if (handle.methodNode) trace.push(step(file, 'method', handle.methodNode, `Method: ${method ?? 'not known statically'}`));
-    const removeAuth = handle.authKind === 'userpwd' ? 'remove the CURLOPT_USERPWD option' : 'remove the `Authorization: Basic` header';
-    reportAt(file, out, handle.urlNode, {
-      rule: 'legacy-api-call',
-      client: CLIENT,
-      confidence: evidence.confidence,
-      host: evidence.host,
-      method,
-      endpoint: evidence.endpoint,
-      fixable: false,
-      message:
-        `cURL request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ` +
-        `Change the URL to \`${oauthUrlFor(evidence, file.config)}\`, ${removeAuth}, and add ` +
-        `\`'X-Auth-Token: ' . getenv('${file.config.tokenEnv}')\` and \`'Accept: application/json'\` to CURLOPT_HTTPHEADER.`,
-      notes: evidence.notes,
-      trace,
-    });
-  }
+interface HandleRead {
+  handle: Handle;
+  urlNode: Node;
+  url: PartialString;
+  auth: Node;
+  evidence: UrlEvidence;
+  method: HttpMethod | null;
+}
+
+/** A handle that sends basic auth to a legacy URL, with its method; else null. */
+function readHandle(handle: Handle, file: LanguageFile): HandleRead | null {
+  if (!handle.url || !handle.urlNode || !handle.auth) return null;
+  const evidence = judgeUrl(handle.url, file.config);
+  if (!evidence.legacy) return null;
+  const method = handle.customMethod !== undefined ? handle.customMethod : (handle.flagMethod ?? 'GET');
+  return { handle, urlNode: handle.urlNode, url: handle.url, auth: handle.auth, evidence, method };
+}
+
+function advice(read: HandleRead, file: LanguageFile): string {
+  const removeAuth = read.handle.authKind === 'userpwd' ? 'remove the CURLOPT_USERPWD option' : 'remove the `Authorization: Basic` header';
+  return (
+    `change the URL to \`${oauthUrlFor(read.evidence, file.config)}\`, ${removeAuth}, and add ` +
+    `\`'X-Auth-Token: ' . getenv('${file.config.tokenEnv}')\` and \`'Accept: application/json'\` to CURLOPT_HTTPHEADER.`
+  );
+}
+
+/** A legacy call, reported at `at`: the handle's URL, or a call of the wrapper that sets it up. */
+function reportHandle(file: LanguageFile, out: Collector, read: HandleRead, at: Node, before: TraceStep[]): void {
+  const { handle, evidence, method } = read;
+  const trace: TraceStep[] = [
+    ...before,
+    step(file, 'path', read.urlNode, `URL: ${evidence.shown}`),
+    step(file, 'auth', read.auth, handle.authKind === 'userpwd' ? 'CURLOPT_USERPWD sends basic auth.' : 'An `Authorization: Basic` header is sent.'),
+  ];
+  if (handle.methodNode) trace.push(step(file, 'method', handle.methodNode, `Method: ${method ?? 'not known statically'}`));
+  const text = advice(read, file);
+  reportAt(file, out, at, {
+    rule: 'legacy-api-call',
+    client: CLIENT,
+    confidence: evidence.confidence,
+    host: evidence.host,
+    method,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message: `cURL request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ${text[0].toUpperCase()}${text.slice(1)}`,
+    notes: evidence.notes,
+    trace,
+  });
 }
 
 function applyOption(handle: Handle, option: string, value: Node, evaluator: PhpEvaluator): void {

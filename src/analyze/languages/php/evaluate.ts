@@ -6,6 +6,7 @@ import type { PartialString } from '../../partial.ts';
 import type { Bindings } from '../bindings.ts';
 import { assignmentBindings, decodeEscape, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
 import { field, namedChildren } from '../syntax.ts';
+import { argumentFor, type ArgumentScope } from '../wrappers.ts';
 
 const SCOPES = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'class_declaration']);
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', e: '\x1b', f: '\f', '\\': '\\', $: '$', '"': '"', "'": "'", '0': '\0' };
@@ -18,6 +19,7 @@ const SPRINTF_DIRECTIVE = /%(?:%|[-+ 0]*\d*(?:\.\d+)?[bcdeEfFgGosuxX])/g;
 
 export class PhpEvaluator {
   readonly variables: Bindings;
+  private arguments: ArgumentScope<PhpEvaluator> | null = null;
   /** `define('X', ...)`, top-level and class `const X = ...`, keyed by name (class constants as `::X`). */
   private readonly constants = new Map<string, Node[]>();
 
@@ -75,6 +77,8 @@ export class PhpEvaluator {
       }
       case 'variable_name':
       case 'member_access_expression': {
+        const argument = node.type === 'variable_name' ? argumentFor(this.arguments, node, this.variables) : null;
+        if (argument) return this.arguments!.caller.evaluate(argument, depth + 1);
         const value = this.variables.lookup(node.text, node, false);
         if (value) return this.evaluate(value, depth + 1);
         if (node.type === 'member_access_expression') {
@@ -104,6 +108,13 @@ export class PhpEvaluator {
   /** The value when it is fully static, else null. */
   staticText(node: Node): string | null {
     return staticTextOf(this.evaluate(node));
+  }
+
+  /** This evaluator with the parameters of `fn` bound to a call's arguments (see ../wrappers.ts). */
+  withArguments(fn: Node, args: ReadonlyMap<string, Node>): PhpEvaluator {
+    const bound = Object.create(this) as PhpEvaluator;
+    bound.arguments = { fn, args, caller: this };
+    return bound;
   }
 
   private interpolated(node: Node, depth: number): PartialString {

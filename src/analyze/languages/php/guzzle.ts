@@ -3,13 +3,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
-import { joinUrl, judgeUrl, oauthUrlFor } from '../evidence.ts';
+import { joinUrl, judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
 import { reportAt, step } from '../report.ts';
-import { field } from '../syntax.ts';
+import { field, lineOf } from '../syntax.ts';
+import { reportWrapper } from '../wrappers.ts';
 import type { PartialString } from '../../partial.ts';
 import { arrayEntries, arrayLiteral, entryMap } from './arrays.ts';
 import { argumentValues, type PhpEvaluator } from './evaluate.ts';
 import { isGuzzleClientClass, type PhpNames } from './names.ts';
+import { argumentsAt, wrapperAround } from './wrappers.ts';
 import type { HttpMethod, TraceStep } from '../../../types.ts';
 
 const CLIENT = 'guzzle';
@@ -48,20 +50,9 @@ export function reportGuzzleCalls(file: LanguageFile, out: Collector, names: Php
   const reportedClients = new Set<GuzzleClient>();
   for (const call of file.root.descendantsOfType('member_call_expression')) {
     if (!call) continue;
-    const name = (field(call, 'name')?.text ?? '').toLowerCase().replace(/async$/, '');
-    const receiver = field(call, 'object');
-    if (!receiver || !(name in VERBS || name === 'request')) continue;
-    const client = clients.get(receiver.text) ?? null;
-    const args = argumentValues(call);
-    const [methodNode, uriNode, optionsArg] = name === 'request' ? args : [null, args[0], args[1]];
-    if (!uriNode) continue;
-    const optionsNode = arrayLiteral(optionsArg ?? null, evaluator);
-    const auth = (optionsNode ? basicAuthIn(optionsNode, evaluator) : null) ?? client?.auth ?? null;
-    if (!auth) continue;
-    const url = joinUrl(client?.base ?? null, evaluator.evaluate(uriNode), 'rfc3986');
-    const evidence = judgeUrl(url, file.config);
-    if (!evidence.legacy) continue;
-
+    const read = readRequest(call, file, clients, evaluator);
+    if (!read) continue;
+    const { client, auth, evidence } = read;
     if (auth.credential) reportCredential(file, out, { ...auth.credential, client: CLIENT, host: evidence.host });
     if (client && client.auth === auth && !reportedClients.has(client)) {
       reportedClients.add(client);
@@ -77,27 +68,71 @@ export function reportGuzzleCalls(file: LanguageFile, out: Collector, names: Php
         trace: [step(file, 'auth', auth.node, "'auth' => [username, api_key] sends basic auth.")],
       });
     }
-
-    const methodText = methodNode ? evaluator.staticText(methodNode) : null;
-    const method: HttpMethod | null = name === 'request' ? (methodText ? (methodText.toUpperCase() as HttpMethod) : null) : VERBS[name];
-    const trace: TraceStep[] = [step(file, 'path', uriNode, `URI: ${evidence.shown}`), step(file, 'auth', auth.node, "Basic auth: 'auth' => [username, api_key].")];
-    if (client?.baseNode) trace.unshift(step(file, 'host', client.baseNode, 'The client\'s base_uri.'));
-    reportAt(file, out, call, {
-      rule: 'legacy-api-call',
-      client: CLIENT,
-      confidence: evidence.confidence,
-      host: evidence.host,
-      method,
-      endpoint: evidence.endpoint,
-      fixable: false,
-      message:
-        `Guzzle request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ` +
-        `Request \`${oauthUrlFor(evidence, file.config)}\` instead and replace 'auth' with ` +
-        `'headers' => ['X-Auth-Token' => getenv('${file.config.tokenEnv}'), 'Accept' => 'application/json'].`,
-      notes: evidence.notes,
-      trace,
-    });
+    const wrapper = evidence.endpoint === null || read.method === null ? wrapperAround(call, read.url, read.methodNode, evaluator) : null;
+    if (!wrapper) {
+      reportRequest(file, out, read, call, []);
+      continue;
+    }
+    reportWrapper(file, out, call, wrapper, { client: CLIENT, clientName: 'Guzzle', evidence, method: read.method, advice: advice(evidence, file) }, 'PHP');
+    for (const site of wrapper.calls) {
+      const again = readRequest(call, file, clients, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
+      if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
+    }
   }
+}
+
+interface RequestRead {
+  client: GuzzleClient | null;
+  uriNode: Node;
+  methodNode: Node | null;
+  url: PartialString;
+  auth: BasicAuth;
+  evidence: UrlEvidence;
+  method: HttpMethod | null;
+}
+
+/** A Guzzle request that sends basic auth to a legacy URL; else null. */
+function readRequest(call: Node, file: LanguageFile, clients: ReadonlyMap<string, GuzzleClient>, evaluator: PhpEvaluator): RequestRead | null {
+  const name = (field(call, 'name')?.text ?? '').toLowerCase().replace(/async$/, '');
+  const receiver = field(call, 'object');
+  if (!receiver || !(name in VERBS || name === 'request')) return null;
+  const client = clients.get(receiver.text) ?? null;
+  const args = argumentValues(call);
+  const [methodNode, uriNode, optionsArg] = name === 'request' ? args : [null, args[0], args[1]];
+  if (!uriNode) return null;
+  const optionsNode = arrayLiteral(optionsArg ?? null, evaluator);
+  const auth = (optionsNode ? basicAuthIn(optionsNode, evaluator) : null) ?? client?.auth ?? null;
+  if (!auth) return null;
+  const url = joinUrl(client?.base ?? null, evaluator.evaluate(uriNode), 'rfc3986');
+  const evidence = judgeUrl(url, file.config);
+  if (!evidence.legacy) return null;
+  const methodText = methodNode ? evaluator.staticText(methodNode) : null;
+  const method: HttpMethod | null = name === 'request' ? (methodText && methodText.toLowerCase() in VERBS ? VERBS[methodText.toLowerCase()] : null) : VERBS[name];
+  return { client, uriNode, methodNode: methodNode ?? null, url, auth, evidence, method };
+}
+
+function advice(evidence: UrlEvidence, file: LanguageFile): string {
+  return `request \`${oauthUrlFor(evidence, file.config)}\` instead and replace 'auth' with 'headers' => ['X-Auth-Token' => getenv('${file.config.tokenEnv}'), 'Accept' => 'application/json'].`;
+}
+
+/** A legacy call, reported at `at`: the request itself, or a call of the wrapper that sends it. */
+function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at: Node, before: TraceStep[]): void {
+  const { client, evidence, method } = read;
+  const trace: TraceStep[] = [...before, step(file, 'path', read.uriNode, `URI: ${evidence.shown}`), step(file, 'auth', read.auth.node, "Basic auth: 'auth' => [username, api_key].")];
+  if (client?.baseNode) trace.splice(before.length, 0, step(file, 'host', client.baseNode, 'The client\'s base_uri.'));
+  const text = advice(evidence, file);
+  reportAt(file, out, at, {
+    rule: 'legacy-api-call',
+    client: CLIENT,
+    confidence: evidence.confidence,
+    host: evidence.host,
+    method,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message: `Guzzle request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ${text[0].toUpperCase()}${text.slice(1)}`,
+    notes: evidence.notes,
+    trace,
+  });
 }
 
 /** `'auth' => [u, k]` (or `[u, k, 'basic']`), or a `'headers' => ['Authorization' => 'Basic ...']`. */

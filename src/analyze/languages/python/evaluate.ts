@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { PartialString } from '../../partial.ts';
 import type { Bindings } from '../bindings.ts';
 import { assignmentBindings, decodeEscape, fillFormat, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
-import { field, isInside, namedChildren } from '../syntax.ts';
+import { field, namedChildren } from '../syntax.ts';
+import { argumentFor, type ArgumentScope } from '../wrappers.ts';
 
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
@@ -15,17 +16,9 @@ const NUMERIC_ESCAPES: readonly NumericEscape[] = [
 const PERCENT_DIRECTIVE = /%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdirfxXeEgGc])/g;
 const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
 
-/** A wrapper's parameters bound to one call's arguments (see `withArguments`). */
-interface ArgumentScope {
-  fn: Node;
-  args: ReadonlyMap<string, Node>;
-  /** Evaluates the arguments where the call is written. */
-  caller: PythonEvaluator;
-}
-
 export class PythonEvaluator {
   readonly bindings: Bindings;
-  private arguments: ArgumentScope | null = null;
+  private arguments: ArgumentScope<PythonEvaluator> | null = null;
 
   constructor(root: Node) {
     this.bindings = assignmentBindings(root, {
@@ -58,7 +51,7 @@ export class PythonEvaluator {
       }
       case 'identifier':
       case 'attribute': {
-        const argument = this.argumentFor(node);
+        const argument = node.type === 'identifier' ? argumentFor(this.arguments, node, this.bindings) : null;
         if (argument) return this.arguments!.caller.evaluate(argument, depth + 1);
         const value = this.bindings.lookup(node.text, node, true) ?? (node.type === 'attribute' && node.text.startsWith('self.') ? this.onlyValue(node.text) : null);
         return value ? this.evaluate(value, depth + 1) : [{ hole: node.text }];
@@ -88,13 +81,6 @@ export class PythonEvaluator {
     const bound = Object.create(this) as PythonEvaluator;
     bound.arguments = { fn, args, caller: this };
     return bound;
-  }
-
-  private argumentFor(node: Node): Node | null {
-    const scope = this.arguments;
-    if (!scope || node.type !== 'identifier' || !isInside(node, scope.fn)) return null;
-    const argument = scope.args.get(node.text);
-    return argument && !this.bindings.lookup(node.text, node, false) ? argument : null;
   }
 
   /** `self.x` set once anywhere in the file (usually in `__init__`). */

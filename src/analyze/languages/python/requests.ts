@@ -8,8 +8,9 @@ import { reportAt, step } from '../report.ts';
 import { field, lineOf, namedChildren } from '../syntax.ts';
 import type { PartialString } from '../../partial.ts';
 import { callArguments, type PythonEvaluator } from './evaluate.ts';
-import type { HttpMethod, Note, TraceStep } from '../../../types.ts';
-import { argumentsAt, wrapperAround, type PythonWrapper } from './wrappers.ts';
+import type { HttpMethod, TraceStep } from '../../../types.ts';
+import { reportWrapper } from '../wrappers.ts';
+import { argumentsAt, wrapperAround } from './wrappers.ts';
 
 const MODULES = new Set(['requests', 'httpx']);
 const VERBS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
@@ -52,7 +53,8 @@ export function reportRequestsCalls(file: LanguageFile, out: Collector, evaluato
       reportRequest(file, out, read, call, []);
       continue;
     }
-    reportWrapper(file, out, read, call, wrapper);
+    const advice = `request \`${oauthUrlFor(read.evidence, file.config)}\`, drop the basic auth, and send an X-Auth-Token header.`;
+    reportWrapper(file, out, call, wrapper, { client: read.module, clientName: read.module, evidence: read.evidence, method: read.method, advice }, 'Python');
     for (const site of wrapper.calls) {
       const again = readRequest(call, file, clients, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
       if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
@@ -102,34 +104,6 @@ function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at
       `headers={'X-Auth-Token': os.environ['${file.config.tokenEnv}'], 'Accept': 'application/json'}.`,
     notes: evidence.notes,
     trace,
-  });
-}
-
-/** The request inside a wrapper whose callers decide its endpoint or method: each call is reported on its own line. */
-function reportWrapper(file: LanguageFile, out: Collector, read: RequestRead, call: Node, wrapper: PythonWrapper): void {
-  const decided = [read.evidence.endpoint === null ? 'the endpoint' : null, read.method === null ? 'the method' : null].filter(Boolean).join(' and ');
-  const count = wrapper.calls.length;
-  const notes: Note[] = read.evidence.notes.filter((n) => n.kind !== 'dynamic-endpoint' && n.kind !== 'dynamic-method');
-  if (wrapper.reachableElsewhere) {
-    notes.push({
-      kind: 'untraced-requests',
-      message: `Calls of \`${wrapper.name}\` from other files are not followed in Python, so their endpoints are not in the scope list: find them and check their scopes, then suppress this finding with a reason.`,
-    });
-  }
-  reportAt(file, out, call, {
-    rule: 'legacy-request-wrapper',
-    client: read.module,
-    confidence: read.evidence.confidence,
-    host: read.evidence.host,
-    method: read.method,
-    endpoint: read.evidence.endpoint,
-    fixable: false,
-    message:
-      `\`${wrapper.name}\` sends legacy API requests (${read.module}, ${read.evidence.shown}) with basic auth; ${decided} ${decided.includes(' and ') ? 'are' : 'is'} decided by its parameters. ` +
-      `${count} call${count === 1 ? '' : 's'} in this file ${count === 1 ? 'is' : 'are'} reported on ${count === 1 ? 'its' : 'their'} own line. ` +
-      `Change the wrapper once: request \`${oauthUrlFor(read.evidence, file.config)}\`, drop the basic auth, and send an X-Auth-Token header.`,
-    notes,
-    trace: [step(file, 'definition', wrapper.fn, `${wrapper.name} builds the request from its parameters (${wrapper.params.join(', ')}).`)],
   });
 }
 

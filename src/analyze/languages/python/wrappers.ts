@@ -1,38 +1,23 @@
-// Same-file wrappers in Python: a function or method whose request takes its URL or method from its
-// parameters (`def bc_get(path): return requests.get(BASE + path, auth=AUTH)`). Each call of it in
-// the file is read again with the parameters bound to that call's arguments, so the call gets the
-// endpoint and scope; calls from other files are not followed.
+// Same-file wrappers in Python (see ../wrappers.ts): `def bc_get(path): return requests.get(BASE +
+// path, auth=AUTH)` called as `bc_get('/orders')`, `self._call('PUT', ...)`, or on an instance of its
+// class. A public function or method can be imported by another file, whose calls are not followed.
 import type { Node } from 'web-tree-sitter';
 import type { PartialString } from '../../partial.ts';
 import { closest, field, isInside, namedChildren } from '../syntax.ts';
+import { bindPositional, decidedByParameters, type LanguageWrapper } from '../wrappers.ts';
 import { callArguments, type PythonEvaluator } from './evaluate.ts';
-
-export interface PythonWrapper {
-  fn: Node;
-  name: string;
-  /** Parameter names in order, `self`/`cls` of a method left out. */
-  params: string[];
-  /** Default values by parameter name. */
-  defaults: Map<string, Node>;
-  /** The calls of it in this file. */
-  calls: Node[];
-  /** Importable from another file, whose calls are not followed: a public module function or method. */
-  reachableElsewhere: boolean;
-}
 
 /**
  * The function around a request, when the request's URL or method depends on one of its
  * parameters and the file calls it; else null.
  */
-export function wrapperAround(request: Node, url: PartialString, methodNode: Node | null, evaluator: PythonEvaluator): PythonWrapper | null {
+export function wrapperAround(request: Node, url: PartialString, methodNode: Node | null, evaluator: PythonEvaluator): LanguageWrapper | null {
   const fn = closest(request, (n) => n.type === 'function_definition');
   const name = fn ? field(fn, 'name')?.text : undefined;
   if (!fn || !name) return null;
   const cls = classOf(fn);
   const { params, defaults } = parametersOf(fn, cls !== null && !isStatic(fn));
-  const holes = new Set(url.flatMap((part) => ('hole' in part ? [part.hole] : [])));
-  const fromParams = params.some((p) => holes.has(p)) || (methodNode?.type === 'identifier' && params.includes(methodNode.text));
-  if (!fromParams) return null;
+  if (!decidedByParameters(url, methodNode?.type === 'identifier' ? methodNode : null, params)) return null;
   const calls = callsOf(fn, name, cls, evaluator);
   if (calls.length === 0) return null;
   const nested = closest(fn, (n) => n.type === 'function_definition') !== null;
@@ -40,14 +25,9 @@ export function wrapperAround(request: Node, url: PartialString, methodNode: Nod
 }
 
 /** The wrapper's parameters bound to a call's arguments (positional in order, then by keyword, then defaults). */
-export function argumentsAt(wrapper: PythonWrapper, call: Node): Map<string, Node> {
+export function argumentsAt(wrapper: LanguageWrapper, call: Node): Map<string, Node> {
   const { positional, keywords } = callArguments(call);
-  const args = new Map<string, Node>();
-  wrapper.params.forEach((param, k) => {
-    const value = positional[k] ?? keywords.get(param)?.value ?? wrapper.defaults.get(param);
-    if (value) args.set(param, value);
-  });
-  return args;
+  return bindPositional(wrapper, positional, (param) => keywords.get(param)?.value);
 }
 
 function classOf(fn: Node): Node | null {
