@@ -11,8 +11,9 @@
  *   3  Analysis incomplete, nothing else wrong: a file failed to parse or is over the size limit
  *      while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
  *      resolved statically, a legacy base URL sits in config, or a legacy client instance is handed
- *      on (or a PHP/Python wrapper may be called from other files) where its requests are not
- *      traced, so the scope report may be short. --allow-incomplete turns this into 0.
+ *      on (or a PHP, Python or Ruby wrapper may be called from other files) where its
+ *      requests are not traced, so the scope report may be short. --allow-incomplete turns
+ *      this into 0.
  * ```
  */
 export const EXIT_CODES = {
@@ -36,5 +37,6 @@ export const CHECK_EXIT_CODES_HELP = `Exit codes:
   3  Analysis incomplete, nothing else wrong: a file failed to parse or is over the size limit
      while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
      resolved statically, a legacy base URL sits in config, or a legacy client instance is handed
-     on (or a PHP/Python wrapper may be called from other files) where its requests are not
-     traced, so the scope report may be short. --allow-incomplete turns this into 0.`;
+     on (or a PHP, Python or Ruby wrapper may be called from other files) where its
+     requests are not traced, so the scope report may be short. --allow-incomplete turns
+     this into 0.`;

@@ -1,6 +1,6 @@
-// Same-file request wrappers in PHP and Python: a function or method whose request takes its URL or
+// Same-file request wrappers in PHP, Python and Ruby: a function or method whose request takes its URL or
 // method from its parameters. The evaluators read such a request again at each call of the wrapper
-// in the file, with the parameters bound to that call's arguments; this module holds what the two
+// in the file, with the parameters bound to that call's arguments; this module holds what the
 // languages share: the binding, the test for a wrapper, and the wrapper's own finding.
 import type { Node } from 'web-tree-sitter';
 import type { HttpMethod, Note } from '../../types.ts';
@@ -66,7 +66,7 @@ export function reportWrapper(
   at: Node,
   wrapper: LanguageWrapper,
   request: { client: string; clientName: string; evidence: UrlEvidence; method: HttpMethod | null; advice: string },
-  language: 'PHP' | 'Python',
+  language: 'PHP' | 'Python' | 'Ruby',
 ): void {
   const { evidence, method } = request;
   const decided = [evidence.endpoint === null ? 'the endpoint' : null, method === null ? 'the method' : null].filter(Boolean).join(' and ');

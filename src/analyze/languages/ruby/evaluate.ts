@@ -5,6 +5,7 @@ import type { PartialString } from '../../partial.ts';
 import type { Bindings } from '../bindings.ts';
 import { assignmentBindings, decodeEscape, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
 import { field, namedChildren } from '../syntax.ts';
+import { argumentFor, type ArgumentScope } from '../wrappers.ts';
 
 const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'lambda']);
 const BOUND_NAMES: ReadonlySet<string> = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable']);
@@ -17,6 +18,7 @@ const FORMAT_DIRECTIVE = /%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdifxXeEgGbo])/g;
 
 export class RubyEvaluator {
   readonly bindings: Bindings;
+  private arguments: ArgumentScope<RubyEvaluator> | null = null;
 
   constructor(root: Node) {
     this.bindings = assignmentBindings(root, { scopes: SCOPES, assignment: 'assignment', bindable: (left) => BOUND_NAMES.has(left.type) });
@@ -27,6 +29,9 @@ export class RubyEvaluator {
     switch (node.type) {
       case 'integer':
         return [{ text: node.text }];
+      // `:put` where a method name or string is expected (`run_request(:put, ...)`): its name.
+      case 'simple_symbol':
+        return [{ text: node.text.slice(1) }];
       case 'string':
         return this.stringLiteral(node, depth);
       case 'chained_string':
@@ -45,6 +50,8 @@ export class RubyEvaluator {
       }
       case 'identifier':
       case 'constant': {
+        const argument = node.type === 'identifier' ? argumentFor(this.arguments, node, this.bindings) : null;
+        if (argument) return this.arguments!.caller.evaluate(argument, depth + 1);
         const value = this.bindings.lookup(node.text, node, node.type === 'constant');
         return value ? this.evaluate(value, depth + 1) : [{ hole: node.text }];
       }
@@ -68,6 +75,13 @@ export class RubyEvaluator {
 
   staticText(node: Node): string | null {
     return staticTextOf(this.evaluate(node));
+  }
+
+  /** This evaluator with the parameters of `fn` bound to a call's arguments (see ../wrappers.ts). */
+  withArguments(fn: Node, args: ReadonlyMap<string, Node>): RubyEvaluator {
+    const bound = Object.create(this) as RubyEvaluator;
+    bound.arguments = { fn, args, caller: this };
+    return bound;
   }
 
   private stringLiteral(node: Node, depth: number): PartialString {

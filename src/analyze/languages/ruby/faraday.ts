@@ -4,12 +4,14 @@
 import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
-import { joinUrl, judgeUrl, oauthUrlFor } from '../evidence.ts';
+import { joinUrl, judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
 import { reportAt, step } from '../report.ts';
-import { field, findAll, namedChildren } from '../syntax.ts';
+import { field, findAll, lineOf, namedChildren } from '../syntax.ts';
+import { reportWrapper } from '../wrappers.ts';
 import type { PartialString } from '../../partial.ts';
 import { keyName, rubyArguments, type RubyEvaluator } from './evaluate.ts';
 import { authFromHeaders, authFromPair, basicHeaderValue, type RubyBasicAuth } from './http-auth.ts';
+import { argumentsAt, wrapperAround } from './wrappers.ts';
 import type { HttpMethod, TraceStep } from '../../../types.ts';
 
 const CLIENT = 'faraday';
@@ -64,39 +66,78 @@ export function reportFaradayCalls(file: LanguageFile, out: Collector, evaluator
 
   for (const call of file.root.descendantsOfType('call')) {
     if (!call) continue;
-    const connection = connections.get(field(call, 'receiver')?.text ?? '');
-    const verb = field(call, 'method')?.text ?? '';
-    if (!connection?.auth || !(verb in VERBS || verb === 'run_request')) continue;
-    const { positional } = rubyArguments(call);
-    const urlNode = verb === 'run_request' ? positional[1] : positional[0];
-    const url = joinUrl(connection.base, urlNode ? evaluator.evaluate(urlNode) : [], 'faraday');
-    const evidence = judgeUrl(url, file.config);
-    if (!evidence.legacy) continue;
-    const auth = connection.auth;
-    if (auth.credential) reportCredential(file, out, { ...auth.credential, client: CLIENT, host: evidence.host });
-    const methodText = verb === 'run_request' && positional[0] ? evaluator.staticText(positional[0]) : null;
-    const method: HttpMethod | null = verb === 'run_request' ? (methodText ? (methodText.replace(/^:/, '').toUpperCase() as HttpMethod) : null) : VERBS[verb];
-    const trace: TraceStep[] = [
-      step(file, 'definition', connection.node, 'The Faraday connection the request is made on.'),
-      step(file, 'path', urlNode ?? call, `URL: ${evidence.shown}`),
-      step(file, 'auth', auth.node, 'Basic auth with the legacy username and API key.'),
-    ];
-    reportAt(file, out, call, {
-      rule: 'legacy-api-call',
-      client: CLIENT,
-      confidence: evidence.confidence,
-      host: evidence.host,
-      method,
-      endpoint: evidence.endpoint,
-      fixable: false,
-      message:
-        `Faraday request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ` +
-        `Request \`${oauthUrlFor(evidence, file.config)}\` instead (build the connection with url: 'https://api.bigcommerce.com/stores/${evidence.host?.storeHash ?? `{${file.config.storeHashEnv}}`}/v2/'), ` +
-        `drop the basic auth, and set headers 'X-Auth-Token' => ENV.fetch('${file.config.tokenEnv}') and 'Accept' => 'application/json'.`,
-      notes: evidence.notes,
-      trace,
-    });
+    const read = readRequest(call, file, connections, evaluator);
+    if (!read) continue;
+    if (read.auth.credential) reportCredential(file, out, { ...read.auth.credential, client: CLIENT, host: read.evidence.host });
+    const wrapper = read.evidence.endpoint === null || read.method === null ? wrapperAround(call, read.url, read.methodNode, evaluator) : null;
+    if (!wrapper) {
+      reportRequest(file, out, read, call, []);
+      continue;
+    }
+    reportWrapper(file, out, call, wrapper, { client: CLIENT, clientName: 'Faraday', evidence: read.evidence, method: read.method, advice: advice(read.evidence, file) }, 'Ruby');
+    for (const site of wrapper.calls) {
+      const again = readRequest(call, file, connections, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
+      if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
+    }
   }
+}
+
+interface RequestRead {
+  connection: Connection;
+  call: Node;
+  urlNode: Node | null;
+  methodNode: Node | null;
+  url: PartialString;
+  auth: RubyBasicAuth;
+  evidence: UrlEvidence;
+  method: HttpMethod | null;
+}
+
+/** A request on a connection with basic auth, to a legacy URL; else null. */
+function readRequest(call: Node, file: LanguageFile, connections: ReadonlyMap<string, Connection>, evaluator: RubyEvaluator): RequestRead | null {
+  const connection = connections.get(field(call, 'receiver')?.text ?? '');
+  const verb = field(call, 'method')?.text ?? '';
+  if (!connection?.auth || !(verb in VERBS || verb === 'run_request')) return null;
+  const { positional } = rubyArguments(call);
+  const urlNode = (verb === 'run_request' ? positional[1] : positional[0]) ?? null;
+  const url = joinUrl(connection.base, urlNode ? evaluator.evaluate(urlNode) : [], 'faraday');
+  const evidence = judgeUrl(url, file.config);
+  if (!evidence.legacy) return null;
+  const methodNode = verb === 'run_request' ? (positional[0] ?? null) : null;
+  const methodText = methodNode ? evaluator.staticText(methodNode)?.replace(/^:/, '').toLowerCase() : null;
+  const method: HttpMethod | null = verb === 'run_request' ? (methodText && methodText in VERBS ? VERBS[methodText] : null) : VERBS[verb];
+  return { connection, call, urlNode, methodNode, url, auth: connection.auth, evidence, method };
+}
+
+function advice(evidence: UrlEvidence, file: LanguageFile): string {
+  return (
+    `request \`${oauthUrlFor(evidence, file.config)}\` instead (build the connection with url: 'https://api.bigcommerce.com/stores/${evidence.host?.storeHash ?? `{${file.config.storeHashEnv}}`}/v2/'), ` +
+    `drop the basic auth, and set headers 'X-Auth-Token' => ENV.fetch('${file.config.tokenEnv}') and 'Accept' => 'application/json'.`
+  );
+}
+
+/** A legacy call, reported at `at`: the request itself, or a call of the wrapper that sends it. */
+function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at: Node, before: TraceStep[]): void {
+  const { evidence, method } = read;
+  const trace: TraceStep[] = [
+    ...before,
+    step(file, 'definition', read.connection.node, 'The Faraday connection the request is made on.'),
+    step(file, 'path', read.urlNode ?? read.call, `URL: ${evidence.shown}`),
+    step(file, 'auth', read.auth.node, 'Basic auth with the legacy username and API key.'),
+  ];
+  const text = advice(evidence, file);
+  reportAt(file, out, at, {
+    rule: 'legacy-api-call',
+    client: CLIENT,
+    confidence: evidence.confidence,
+    host: evidence.host,
+    method,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message: `Faraday request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ${text[0].toUpperCase()}${text.slice(1)}`,
+    notes: evidence.notes,
+    trace,
+  });
 }
 
 /** `request :authorization, :basic, u, k` / `request :basic_auth, u, k` / `basic_auth(u, k)` / `set_basic_auth(u, k)`. */

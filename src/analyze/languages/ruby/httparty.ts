@@ -3,12 +3,14 @@
 import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
-import { joinUrl, judgeUrl, oauthUrlFor } from '../evidence.ts';
+import { joinUrl, judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
 import { reportAt, step } from '../report.ts';
-import { closest, field, namedChildren } from '../syntax.ts';
+import { closest, field, lineOf, namedChildren } from '../syntax.ts';
+import { reportWrapper } from '../wrappers.ts';
 import type { PartialString } from '../../partial.ts';
 import { rubyArguments, type RubyEvaluator } from './evaluate.ts';
 import { authFromHash, authFromHeaders, authFromPair, basicHeaderValue, type RubyBasicAuth } from './http-auth.ts';
+import { argumentsAt, wrapperAround } from './wrappers.ts';
 import type { HttpMethod, TraceStep } from '../../../types.ts';
 
 const CLIENT = 'httparty';
@@ -25,46 +27,81 @@ export function reportHttpartyCalls(file: LanguageFile, out: Collector, evaluato
   const classes = partyClasses(file, evaluator);
   for (const call of file.root.descendantsOfType('call')) {
     if (!call) continue;
-    const verb = field(call, 'method')?.text ?? '';
-    if (!(verb in VERBS)) continue;
-    const receiver = field(call, 'receiver')?.text ?? null;
-    const enclosing = closest(call, (n) => n.type === 'class' || n.type === 'module');
-    const owner = enclosing ? classes.get(enclosing.id) : undefined;
-    let party: PartyClass | null = null;
-    if (receiver === 'HTTParty') party = null;
-    else if (owner && (receiver === null || receiver === 'self.class' || receiver === 'self' || receiver === owner.name)) party = owner;
-    else party = [...classes.values()].find((c) => c.name === receiver) ?? null;
-    if (receiver !== 'HTTParty' && !party) continue;
-
-    const { positional, pairs } = rubyArguments(call);
-    const urlNode = positional[0];
-    if (!urlNode) continue;
-    const basic = pairs.get('basic_auth');
-    const auth = (basic ? authFromHash(basic.pair, basic.value, evaluator) : null) ?? authFromHeaders(pairs.get('headers')?.value, evaluator) ?? party?.auth ?? null;
-    if (!auth) continue;
-    const url = joinUrl(party?.base ?? null, evaluator.evaluate(urlNode), 'concat');
-    const evidence = judgeUrl(url, file.config);
-    if (!evidence.legacy) continue;
-    if (auth.credential) reportCredential(file, out, { ...auth.credential, client: CLIENT, host: evidence.host });
-    const method = VERBS[verb];
-    const trace: TraceStep[] = [step(file, 'path', urlNode, `URL: ${evidence.shown}`), step(file, 'auth', auth.node, 'Basic auth with the legacy username and API key.')];
-    if (party) trace.unshift(step(file, 'definition', party.node, `${party.name} includes HTTParty.`));
-    reportAt(file, out, call, {
-      rule: 'legacy-api-call',
-      client: CLIENT,
-      confidence: evidence.confidence,
-      host: evidence.host,
-      method,
-      endpoint: evidence.endpoint,
-      fixable: false,
-      message:
-        `HTTParty request to the legacy API (${method} ${evidence.shown}) with basic auth. ` +
-        `Request \`${oauthUrlFor(evidence, file.config)}\` instead${party?.base ? ' (set base_uri to the gateway)' : ''}, drop basic_auth, and send ` +
-        `headers: { 'X-Auth-Token' => ENV.fetch('${file.config.tokenEnv}'), 'Accept' => 'application/json' }.`,
-      notes: evidence.notes,
-      trace,
-    });
+    const read = readRequest(call, file, classes, evaluator);
+    if (!read) continue;
+    if (read.auth.credential) reportCredential(file, out, { ...read.auth.credential, client: CLIENT, host: read.evidence.host });
+    const wrapper = read.evidence.endpoint === null ? wrapperAround(call, read.url, null, evaluator) : null;
+    if (!wrapper) {
+      reportRequest(file, out, read, call, []);
+      continue;
+    }
+    reportWrapper(file, out, call, wrapper, { client: CLIENT, clientName: 'HTTParty', evidence: read.evidence, method: read.method, advice: advice(read, file) }, 'Ruby');
+    for (const site of wrapper.calls) {
+      const again = readRequest(call, file, classes, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
+      if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
+    }
   }
+}
+
+interface RequestRead {
+  party: PartyClass | null;
+  urlNode: Node;
+  url: PartialString;
+  auth: RubyBasicAuth;
+  evidence: UrlEvidence;
+  method: HttpMethod;
+}
+
+/** An HTTParty request that sends basic auth to a legacy URL; else null. */
+function readRequest(call: Node, file: LanguageFile, classes: ReadonlyMap<number, PartyClass>, evaluator: RubyEvaluator): RequestRead | null {
+  const verb = field(call, 'method')?.text ?? '';
+  if (!(verb in VERBS)) return null;
+  const receiver = field(call, 'receiver')?.text ?? null;
+  const enclosing = closest(call, (n) => n.type === 'class' || n.type === 'module');
+  const owner = enclosing ? classes.get(enclosing.id) : undefined;
+  let party: PartyClass | null = null;
+  if (receiver === 'HTTParty') party = null;
+  else if (owner && (receiver === null || receiver === 'self.class' || receiver === 'self' || receiver === owner.name)) party = owner;
+  else party = [...classes.values()].find((c) => c.name === receiver) ?? null;
+  if (receiver !== 'HTTParty' && !party) return null;
+
+  const { positional, pairs } = rubyArguments(call);
+  const urlNode = positional[0];
+  if (!urlNode) return null;
+  const basic = pairs.get('basic_auth');
+  const auth = (basic ? authFromHash(basic.pair, basic.value, evaluator) : null) ?? authFromHeaders(pairs.get('headers')?.value, evaluator) ?? party?.auth ?? null;
+  if (!auth) return null;
+  const url = joinUrl(party?.base ?? null, evaluator.evaluate(urlNode), 'concat');
+  const evidence = judgeUrl(url, file.config);
+  if (!evidence.legacy) return null;
+  return { party, urlNode, url, auth, evidence, method: VERBS[verb] };
+}
+
+function advice(read: RequestRead, file: LanguageFile): string {
+  return (
+    `request \`${oauthUrlFor(read.evidence, file.config)}\` instead${read.party?.base ? ' (set base_uri to the gateway)' : ''}, drop basic_auth, and send ` +
+    `headers: { 'X-Auth-Token' => ENV.fetch('${file.config.tokenEnv}'), 'Accept' => 'application/json' }.`
+  );
+}
+
+/** A legacy call, reported at `at`: the request itself, or a call of the wrapper that sends it. */
+function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at: Node, before: TraceStep[]): void {
+  const { party, evidence, method } = read;
+  const trace: TraceStep[] = [...before, step(file, 'path', read.urlNode, `URL: ${evidence.shown}`), step(file, 'auth', read.auth.node, 'Basic auth with the legacy username and API key.')];
+  if (party) trace.splice(before.length, 0, step(file, 'definition', party.node, `${party.name} includes HTTParty.`));
+  const text = advice(read, file);
+  reportAt(file, out, at, {
+    rule: 'legacy-api-call',
+    client: CLIENT,
+    confidence: evidence.confidence,
+    host: evidence.host,
+    method,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message: `HTTParty request to the legacy API (${method} ${evidence.shown}) with basic auth. ${text[0].toUpperCase()}${text.slice(1)}`,
+    notes: evidence.notes,
+    trace,
+  });
 }
 
 /** Classes and modules whose body says `include HTTParty`, with their base_uri and basic_auth. */
