@@ -2,7 +2,9 @@
 // which files are decoded and parsed at all.
 import { discoverFiles } from '../discover/discover.ts';
 import { holdsNeedle, readIfMightBeLegacy, readSourceFileSync } from '../discover/read.ts';
-import type { DiscoveredFile, GitSearchRoot, SourceText } from '../discover/types.ts';
+import type { DiscoveredFile, FileKind, GitSearchRoot, SourceText } from '../discover/types.ts';
+import type { WrapperReach } from './languages/context.ts';
+import { settleWrapperCallers } from './wrapper-callers.ts';
 import type { AstNode } from './ast.ts';
 import { hasVerdictCache, openVerdictCache, type CacheStats, type ScanCacheOptions, type VerdictCache } from './cache.ts';
 import { openResultCache } from './result-cache.ts';
@@ -65,6 +67,8 @@ interface FileOutcome {
   secrets: string[];
   comments: Array<{ text: string; line: number; block: boolean }>;
   matches?: FileMatches;
+  /** PHP, Python and Ruby wrappers other files may call (wrapper-callers.ts). */
+  wrappers?: WrapperReach[];
 }
 
 /**
@@ -233,6 +237,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const analyzed: AnalyzedFile[] = [];
   const findings: Finding[] = [];
   let unread = 0;
+  const wrappers: Array<WrapperReach & { kind: FileKind }> = [];
   for (const file of discovery.files) {
     const result = results.get(file.path)!;
     if (result.kind === 'skipped') {
@@ -243,12 +248,15 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     } else if (result.kind === 'analyzed') {
       result.outcome.secrets.forEach((s) => secrets.add(s));
       suppressions.push(...result.suppressions);
+      for (const wrapper of result.outcome.wrappers ?? []) wrappers.push({ ...wrapper, kind: file.kind });
       if (result.outcome.findings.length > 0) {
         findings.push(...result.outcome.findings);
         analyzed.push({ source: result.read, findings: result.outcome.findings, matches: result.outcome.matches });
       }
     }
   }
+
+  settleWrapperCallers(wrappers, discovery.files, config.maxFileSize);
 
   // The cross-file pass (issue 6): only when the fast scan found something; it loads ts-morph only if needed.
   if (findings.length > 0 && options.projectPass !== false) {

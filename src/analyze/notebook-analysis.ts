@@ -40,7 +40,10 @@ export async function analyzeNotebook(path: string, text: string, config: Config
 async function analyzeParsed(path: string, cells: CellLines, kind: 'python' | 'ruby' | 'php', config: Config): Promise<NotebookAnalysis> {
   const { analyzeOtherLanguage, LanguageParseError } = await import('./languages/index.ts');
   try {
-    return await analyzeOtherLanguage({ path, text: cells.text, kind }, { config });
+    const analysis = await analyzeOtherLanguage({ path, text: cells.text, kind }, { config });
+    // No other file imports a notebook's functions: its wrappers' calls are all in its cells.
+    for (const { finding } of analysis.wrappers) finding.notes = finding.notes.filter((note) => note.kind !== 'untraced-requests');
+    return analysis;
   } catch (error) {
     if (!(error instanceof LanguageParseError)) throw error;
     throw new LanguageParseError(`${error.message}, in a code cell`, notebookLine(cells, error.line), notebookColumn(cells, error.line, error.column));

@@ -14,6 +14,13 @@ export interface LanguageFile {
 export interface Collector {
   findings: Finding[];
   secrets: string[];
+  /** Wrapper findings whose wrapper other files may call (see ../wrapper-callers.ts), with its name. */
+  wrappers?: WrapperReach[];
+}
+
+export interface WrapperReach {
+  finding: Finding;
+  name: string;
 }
 
 /** The official client libraries, as reported in `Finding.client`. */

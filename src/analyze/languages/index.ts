@@ -2,7 +2,7 @@
 // reported with the same finding shape as JavaScript.
 import type { Node } from 'web-tree-sitter';
 import type { Config, Finding } from '../../types.ts';
-import type { Collector, LanguageFile } from './context.ts';
+import type { Collector, LanguageFile, WrapperReach } from './context.ts';
 import { parseSource, type LanguageKind } from './parser.ts';
 import { analyzePhp } from './php/index.ts';
 import { analyzePython } from './python/index.ts';
@@ -21,6 +21,8 @@ export interface LanguageAnalysis {
   findings: Finding[];
   secrets: string[];
   comments: LanguageComment[];
+  /** Wrappers other files may call: the scan looks for those files (wrapper-callers.ts). */
+  wrappers: WrapperReach[];
 }
 
 const ANALYZERS: Record<LanguageKind, (file: LanguageFile, out: Collector) => void> = {
@@ -39,7 +41,7 @@ export async function analyzeOtherLanguage(
     const file: LanguageFile = { path: input.path, text: input.text, root: tree.rootNode, config: ctx.config };
     ANALYZERS[input.kind](file, out);
     reportUnclaimedUrls(file, out, input.kind);
-    return { findings: out.findings, secrets: [...new Set(out.secrets)], comments: commentsOf(tree.rootNode) };
+    return { findings: out.findings, secrets: [...new Set(out.secrets)], comments: commentsOf(tree.rootNode), wrappers: out.wrappers ?? [] };
   } finally {
     tree.delete();
   }

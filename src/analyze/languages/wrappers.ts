@@ -66,7 +66,7 @@ export function reportWrapper(
   at: Node,
   wrapper: LanguageWrapper,
   request: { client: string; clientName: string; evidence: UrlEvidence; method: HttpMethod | null; advice: string },
-  language: 'PHP' | 'Python' | 'Ruby',
+  language: WrapperLanguage,
 ): void {
   const { evidence, method } = request;
   const decided = [evidence.endpoint === null ? 'the endpoint' : null, method === null ? 'the method' : null].filter(Boolean).join(' and ');
@@ -75,10 +75,10 @@ export function reportWrapper(
   if (wrapper.reachableElsewhere) {
     notes.push({
       kind: 'untraced-requests',
-      message: `Calls of \`${wrapper.name}\` from other files are not followed in ${language}, so their endpoints are not in the scope list: find them and check their scopes, then suppress this finding with a reason.`,
+      message: untracedMessage(wrapper.name, language, null),
     });
   }
-  reportAt(file, out, at, {
+  const finding = reportAt(file, out, at, {
     rule: 'legacy-request-wrapper',
     client: request.client,
     confidence: evidence.confidence,
@@ -93,4 +93,13 @@ export function reportWrapper(
     notes,
     trace: [step(file, 'definition', wrapper.fn, `${wrapper.name} builds the request from its parameters (${wrapper.params.join(', ')}).`)],
   });
+  if (wrapper.reachableElsewhere) (out.wrappers ??= []).push({ finding, name: wrapper.name });
+}
+
+export type WrapperLanguage = 'PHP' | 'Python' | 'Ruby';
+
+/** What an untraced wrapper's note says: that other files' calls are not followed, naming those files when known. */
+export function untracedMessage(name: string, language: WrapperLanguage, files: readonly string[] | null): string {
+  const where = files && files.length > 0 ? `other files (${files.slice(0, 5).join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''})` : 'other files';
+  return `Calls of \`${name}\` from ${where} are not followed in ${language}, so their endpoints are not in the scope list: find them and check their scopes, then suppress this finding with a reason.`;
 }
