@@ -24,6 +24,9 @@ const SUPPRESSION = 'bc-oauth-migrate-ignore';
 /** What closes a comment that `UnparsedLanguage.comments` opens, stripped from a suppression's reason. */
 const COMMENT_CLOSERS = ['--->', '-->', '*/', '*)', '#>', '}}'];
 const STORE_DOMAIN = '.mybigcommerce.com';
+// Bounded, so that a line of unclosed `<link`s stays linear.
+const LINK_TAG = /<link\b[^>]{0,500}>/gi;
+const RESOURCE_REL = /\brel\s*=\s*["']resource["']/i;
 
 interface Line {
   text: string;
@@ -60,7 +63,9 @@ function analyzeAsText(file: string, text: string, config: Config, language: Unp
   const code = codeLines(text, language);
   for (const line of code) {
     let shown: string | undefined;
+    const links = resourceLinks(line.text);
     for (const match of line.text.matchAll(URL_IN_TEXT)) {
+      if (links.some(([start, end]) => match.index >= start && match.index < end)) continue;
       const written = match[0].replace(/[.,;:]+$/, '');
       const evidence = judgeUrl(withHoles(withoutUserinfo(written, out.secrets), INTERPOLATION), config);
       if (!evidence.legacy || !onStoreHost(evidence)) continue;
@@ -76,6 +81,19 @@ function analyzeAsText(file: string, text: string, config: Config, language: Unp
     if (apart) out.findings.push(apart);
   }
   if (out.findings.length > 0) keepBasicTokens(text, out.secrets);
+  return out;
+}
+
+/**
+ * Where a saved V2 XML response links a sub-resource: `<link rel="resource" href="https://…/api/v2/
+ * customers/1/addresses.xml">/customers/1/addresses</link>` (V2's XML media type, as its 2013 docs
+ * show). Such a URL is data the API returned, not a call; the JSON form is `"url"` beside `"resource"`.
+ */
+function resourceLinks(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const tag of line.matchAll(LINK_TAG)) {
+    if (RESOURCE_REL.test(tag[0])) out.push([tag.index, tag.index + tag[0].length]);
+  }
   return out;
 }
 

@@ -15,6 +15,19 @@ describe('legacy API URLs in files the tool does not parse', () => {
     expect(rows(analyzeUnparsedFile('src/Orders.java', java, testConfig))).toEqual(['2:30 legacy-api-call - /v2/orders/{id} store_v2_orders medium false']);
   });
 
+  it('passes over the resource links of a saved V2 XML response, not a store URL in XML config', () => {
+    const saved = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<customer>',
+      '  <id>1</id>',
+      `  <addresses><link rel="resource" href="${STORE}/customers/1/addresses.xml">/customers/1/addresses</link></addresses>`,
+      '</customer>',
+    ].join('\n');
+    expect(rows(analyzeUnparsedFile('test/fixtures/customer.xml', saved, testConfig))).toEqual([]);
+    const config = `<settings>\n  <endpoint>${STORE}/orders</endpoint>\n</settings>\n`;
+    expect(rows(analyzeUnparsedFile('app.config.xml', config, testConfig))).toEqual(['2:13 legacy-api-call - /v2/orders store_v2_orders medium false']);
+  });
+
   it('names the language in its note with the right article (a Java file, an R file, an Erlang file)', () => {
     const notes = ['x.java', 'x.r', 'x.erl', 'x.go'].map((file) => analyzeUnparsedFile(file, `"${STORE}/time"`, testConfig).findings[0].notes.find((n) => n.kind === 'not-rewritable')?.message.split(' file')[0]);
     expect(notes).toEqual(['A Java', 'An R', 'An Erlang', 'A Go']);
@@ -72,13 +85,15 @@ describe('legacy API URLs in files the tool does not parse', () => {
     expect(result.findings[0].message).toContain('C# file');
   });
 
-  it('reads lines of any length in one pass: a hostile line of host-like labels, a comment line of spaces', () => {
+  it('reads lines of any length in one pass: a hostile line of host-like labels, a comment line of spaces, unclosed link tags', () => {
     const labels = `${'a.'.repeat(200_000)}x = "/api/v2";\n`;
     expect(rows(analyzeUnparsedFile('a.cs', labels, testConfig))).toEqual([]);
     const dots = `${'.mybigcommerce.com'.repeat(50_000)}\nconst Api = "/api/v2";\n`;
     expect(rows(analyzeUnparsedFile('b.cs', dots, testConfig))).toEqual([]);
     const spaces = `# bc-oauth-migrate-ignore-file ${' '.repeat(200_000)}x\n`;
     expect(unparsedComments('c.ps1', spaces).map((c) => c.line)).toEqual([1]);
+    const links = `${'<link '.repeat(100_000)}"${STORE}/orders"\n`;
+    expect(rows(analyzeUnparsedFile('d.xml', links, testConfig))).toHaveLength(1);
   });
 
   it('reports nothing for the gateway, another service\'s /api/v2, a custom domain, or a store host without /api/v2', () => {
