@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { DiscoveredFile } from '../discover/types.ts';
 import type { Config } from '../types.ts';
+import type { PathAliases } from './project/path-aliases.ts';
 import { TOOL_VERSION } from '../version.ts';
 
 export interface ScanCacheOptions {
@@ -70,9 +71,9 @@ export function cacheFileStem(options: ScanCacheOptions & { root: string }): str
   return join(options.dir, digest(realRoot(options.root)).slice(0, 20));
 }
 
-export function openVerdictCache(options: ScanCacheOptions & { root: string; config: Config }): VerdictCache {
+export function openVerdictCache(options: ScanCacheOptions & { root: string; config: Config; pathAliases?: PathAliases | null }): VerdictCache {
   const path = cachePath(options);
-  const fingerprint = analysisFingerprint(options.config);
+  const fingerprint = analysisFingerprint(options.config, options.pathAliases);
   let problem: string | undefined;
   // Read at first use: a scan whose whole result is kept (result-cache.ts) never needs it.
   let read: Record<string, unknown> | undefined;
@@ -142,9 +143,10 @@ function isEntry(value: unknown): value is Entry {
  * What a verdict depends on besides the file: this build of the tool (its code, needles and scope
  * catalogue) and the configuration (store mappings, size limit, env names).
  */
-export function analysisFingerprint(config: Config): string {
+export function analysisFingerprint(config: Config, pathAliases: PathAliases | null = null): string {
   const { path: _where, ...settings } = config;
-  return digest(JSON.stringify([FORMAT, TOOL_VERSION, buildId(), settings]));
+  // The project's path aliases decide which specifiers each file is searched for (kept in the cache).
+  return digest(JSON.stringify([FORMAT, TOOL_VERSION, buildId(), settings, pathAliases]));
 }
 
 /** Written by the build (scripts/copy-assets.js): a digest of the built code. Absent when running from sources. */

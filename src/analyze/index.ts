@@ -13,7 +13,8 @@ import { hashComments } from './hash-comments.ts';
 import type { FileMatches } from './js-file.ts';
 import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
-import { relativeSpecifierHints, SPECIFIER_HINT_PATTERNS, specifierHintsFromMatches } from './project/module-specifiers.ts';
+import { relativeSpecifierHints, specifierHintPatterns, specifierHintsFromMatches, usePathAliases } from './project/module-specifiers.ts';
+import { readPathAliases } from './project/path-aliases.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
 
 export interface ScanOptions {
@@ -131,6 +132,9 @@ type FileResult =
 
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
+  // Before any file is read: the specifiers each file is searched for include the aliased ones.
+  const pathAliases = readPathAliases(options.root);
+  usePathAliases(pathAliases);
   // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
   // hundred buffers in a large repo) and each JS file's relative specifiers, read from its bytes.
   const hints: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), mentioning: new Map(), cleanJs: new Set() };
@@ -158,7 +162,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   let specifierSearch: Promise<Map<string, string[]> | null> | undefined;
   const searchSpecifiersOnce = () => {
     if (gitSearch && unreadJs.length > 0 && findingCount > 0 && options.projectPass !== false) {
-      specifierSearch ??= trackedMatches(gitSearch, SPECIFIER_HINT_PATTERNS);
+      specifierSearch ??= trackedMatches(gitSearch, specifierHintPatterns());
     }
   };
   let lastYield = performance.now();
@@ -178,7 +182,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     }
   };
 
-  const resultCache = options.cache && options.reuseResult ? openResultCache({ ...options.cache, root: options.root, paths: options.paths, config }) : null;
+  const resultCache = options.cache && options.reuseResult ? openResultCache({ ...options.cache, root: options.root, paths: options.paths, config, pathAliases }) : null;
   // git lists tracked files well before it has walked the tree for untracked ones: start on them.
   let early: Promise<void> = Promise.resolve();
   const discovering = discoverFiles({
@@ -200,7 +204,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   });
   // After discovery has started, so that git is asked as early as possible: both of these block.
   const analyzersLoading = loadAnalyzers();
-  const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config }) : null;
+  const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config, pathAliases }) : null;
   // Awaited below, after discovery; this keeps a rejection meanwhile from counting as unhandled.
   analyzersLoading.catch(() => undefined);
   const discovery = await discovering;

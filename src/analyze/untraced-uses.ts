@@ -9,6 +9,7 @@ import type { ClientConfigMatch } from './detectors/detector.ts';
 import type { Evaluator } from './evaluate.ts';
 import type { ImportMap } from './imports.ts';
 import type { FileIndex } from './scope.ts';
+import { isLocalSpecifier } from './project/module-specifiers.ts';
 
 /** Where an instance is used beyond what is traced. */
 export interface UseSite {
@@ -97,7 +98,7 @@ export function importedUntracedUses(
     // Only names imported from the project's own modules can be its instances; resolving a package's
     // names could wake the TypeScript checker for nothing.
     const ref = imports.of(node);
-    if (ref === null || ref === 'global' || !ref.source.startsWith('.')) return;
+    if (ref === null || ref === 'global' || !isLocalSpecifier(ref.source)) return;
     const config = instances.get(evaluator.resolve(node)?.node as AstNode);
     if (!config || isUnderstoodUse(node, understood(config), index)) return;
     found.set(config, [...(found.get(config) ?? []), siteOf(node, file)]);

@@ -42,6 +42,19 @@ describe('the scan cache', () => {
     expect(second.report.findings.map((f) => f.file)).toEqual(['src/legacy.js']);
   });
 
+  it('searches files for aliased specifiers again once tsconfig.json maps a path alias', async () => {
+    const wrapper = "const BASE = 'https://store-abc123.mybigcommerce.com/api/v2';\nexport const bcGet = (path) => fetch(BASE + path, { headers: { Authorization: 'Basic ' + btoa(process.env.U + ':' + process.env.K) } });\n";
+    await writeFile(join(root, 'src/wrapper.js'), wrapper);
+    await writeFile(join(root, 'src/route.js'), "import { bcGet } from '@/wrapper';\nexport const list = () => bcGet('/orders');\n");
+    // Tracked, so that the cache keeps what it learned of them.
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'wrapper');
+    const callsIn = (result: ScanResult) => result.report.findings.filter((f) => f.rule === 'legacy-api-call').map((f) => f.file);
+    expect(callsIn(await scan())).not.toContain('src/route.js');
+    await writeFile(join(root, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
+    expect(callsIn(await scan())).toContain('src/route.js');
+  });
+
   it('analyzes a clean file again once it is edited in the work tree', async () => {
     await scan();
     await writeFile(join(root, 'src/plain.js'), LEGACY);

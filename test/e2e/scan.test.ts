@@ -346,6 +346,18 @@ describe('scan of files in languages the tool does not parse', () => {
   });
 });
 
+describe('scan of a project with tsconfig path aliases', () => {
+  it.each([false, true])('follows importers that name the wrapper as \'@/lib/...\' (git work tree: %s)', async (git) => {
+    const dir = await copyFixture('deep/path-aliases', { git });
+    const { report, code } = await runJson(['scan', '--no-cache'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(findingRows(report).filter((row) => row.includes('legacy-api-call'))).toEqual([
+      'src/app/orders/page.tsx:4 legacy-api-call GET /v2/orders store_v2_orders_read_only',
+      'src/jobs/reprice.ts:4 legacy-api-call PUT /v2/products/{id} store_v2_products',
+    ]);
+  });
+});
+
 describe('scan with its cache', () => {
   const withoutTime = (report: Report) => ({ ...report, generatedAt: undefined });
 

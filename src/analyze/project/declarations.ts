@@ -4,7 +4,7 @@
 // the program, and nothing else is resolved or loaded (no lib files, no node_modules typings).
 import { createRequire } from 'node:module';
 import { isCall, unwrap, type AstNode } from '../ast.ts';
-import { relativeSpecifiers, specifierResolver } from './module-specifiers.ts';
+import { isLocalSpecifier, pathAliasesInForce, relativeSpecifiers, specifierResolver } from './module-specifiers.ts';
 import { plainExport } from './plain-exports.ts';
 import { chainRoot } from './project-evaluator.ts';
 import type { ModuleUnit } from './units.ts';
@@ -116,11 +116,11 @@ export function createDefinitionFinder(units: readonly ModuleUnit[], options: { 
       const init = unwrap(binding.init);
       const calleeRoot = init && (init.type === 'NewExpression' || isCall(init)) ? chainRoot(unwrap(init.callee)) : null;
       const source = calleeRoot?.type === 'Identifier' ? esImportOf(unit, calleeRoot)?.source : undefined;
-      return source !== undefined && !source.startsWith('.') ? null : undefined;
+      return source !== undefined && !isLocalSpecifier(source) ? null : undefined;
     }
     const ref = esImportOf(unit, root);
     if (!ref) return undefined;
-    if (!ref.source.startsWith('.')) return null;
+    if (!isLocalSpecifier(ref.source)) return null;
     if (root !== node || ref.imported === '*') return undefined;
     const target = resolveSpecifier(file, ref.source);
     if (!target || !inProgram(target)) return undefined;
@@ -198,6 +198,7 @@ function startChecker(unitByFile: ReadonlyMap<string, ModuleUnit>): CheckerState
     noResolve: true,
     noLib: true,
     types: [],
+    ...aliasOptions(unitByFile),
   };
   const byPath = new Map<string, string>();
   const sources = new Map<string, TsSourceFile>();
@@ -227,6 +228,15 @@ function startChecker(unitByFile: ReadonlyMap<string, ModuleUnit>): CheckerState
     return sf;
   };
   return { ts, host, options, sources, byPath, checker: null, built: undefined };
+}
+
+/** The project's path aliases, for the checker to resolve `'@/lib/x'` as the scan does: targets are root-relative. */
+function aliasOptions(unitByFile: ReadonlyMap<string, ModuleUnit>): { baseUrl?: string; paths?: Record<string, string[]> } {
+  const table = pathAliasesInForce();
+  const unit = unitByFile.values().next().value;
+  if (!table || !unit) return {};
+  const root = unit.absolutePath.slice(0, unit.absolutePath.length - unit.file.length);
+  return { baseUrl: root, paths: Object.fromEntries(table.aliases.map((a) => [a.pattern, a.targets])) };
 }
 
 function siteOf(ts: Ts, state: CheckerState, value: TsNode | null): DefinitionSite | null {

@@ -1,7 +1,9 @@
 // Which modules a file imports, read cheaply from its text (no parse): relative `import … from`,
 // `export … from`, `require(…)` and `import(…)` specifiers, resolved against the discovered files
-// the way Node and bundlers do (extensionless, `index` files, `.js` written for a `.ts` source).
+// the way Node and bundlers do (extensionless, `index` files, `.js` written for a `.ts` source); and
+// the project's path aliases (`'@/lib/x'`, path-aliases.ts), once a scan has set them.
 import { posix } from 'node:path';
+import { aliasPrefixes, aliasTargets, type PathAliases } from './path-aliases.ts';
 
 const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"\n]*|\.{1,2})\1/g;
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.json'];
@@ -80,12 +82,52 @@ function joinClean(folder: Folder, specifier: string): string | null {
   return base === '' ? extra.join('/') : `${base}/${extra.join('/')}`;
 }
 
-/** Relative specifiers written in the text, in order, without duplicates. */
+/** The path aliases in force, with what is built from them; set once per scan (`usePathAliases`). */
+let aliases: { table: PathAliases; prefixes: Buffer[][]; specifier: RegExp; quoted: RegExp; patterns: string[] } | null = null;
+
+/** Sets the project's path aliases for what follows (null: none). */
+export function usePathAliases(table: PathAliases | null): void {
+  const prefixes = table ? aliasPrefixes(table) : [];
+  if (!table || prefixes.length === 0) {
+    aliases = null;
+    return;
+  }
+  const alternatives = prefixes.map(escapeRegExp).join('|');
+  aliases = {
+    table,
+    prefixes: prefixes.map((p) => [Buffer.from(`'${p}`, 'latin1'), Buffer.from(`"${p}`, 'latin1')]),
+    specifier: new RegExp(String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])((?:${alternatives})[^'"\n]*)\1`, 'g'),
+    quoted: new RegExp(String.raw`(['"\`])((?:${alternatives})[^'"\`\n]*)\1`, 'g'),
+    patterns: prefixes.map((p) => String.raw`(['"])${escapeRegExp(p)}[^'"\n]*(?=\g{-1})`),
+  };
+}
+
+/** A literal, escaped for a JavaScript or PCRE pattern alike. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The path aliases in force (for the TypeScript checker's options). */
+export function pathAliasesInForce(): PathAliases | null {
+  return aliases?.table ?? null;
+}
+
+/** A specifier that names a module of the project: relative, or matching one of its path aliases. */
+export function isLocalSpecifier(specifier: string): boolean {
+  return specifier.startsWith('.') || (aliases !== null && aliasTargets(aliases.table, specifier).length > 0);
+}
+
+/** Relative (and aliased) specifiers written in the text, in order, without duplicates. */
 export function relativeSpecifiers(text: string): string[] {
   const out = new Set<string>();
   // An exec loop rather than matchAll: the same matches, without an iterator result per match.
   SPECIFIER.lastIndex = 0;
   for (let match = SPECIFIER.exec(text); match; match = SPECIFIER.exec(text)) out.add(match[2]);
+  if (aliases) {
+    const aliased = aliases.specifier;
+    aliased.lastIndex = 0;
+    for (let match = aliased.exec(text); match; match = aliased.exec(text)) out.add(match[2]);
+  }
   return [...out];
 }
 
@@ -145,8 +187,18 @@ function stemsOf(files: ReadonlySet<string>): Stems {
 }
 
 function resolveAmong(fromFile: string, specifier: string, known: ReadonlySet<string>, stems: Stems | null): string | null {
-  // The candidates of `specifierCandidates`, in its order, tried without building the list.
-  const target = targetOf(fromFile, specifier);
+  if (!specifier.startsWith('.')) {
+    for (const target of aliases ? aliasTargets(aliases.table, specifier) : []) {
+      const found = resolveTarget(target, known, stems);
+      if (found) return found;
+    }
+    return null;
+  }
+  return resolveTarget(targetOf(fromFile, specifier), known, stems);
+}
+
+/** The file a root-relative target names, trying what a resolver tries (the candidates of `specifierCandidates`, in its order). */
+function resolveTarget(target: string, known: ReadonlySet<string>, stems: Stems | null): string | null {
   if (target.startsWith('../')) return null;
   if (known.has(target)) return target;
   const ext = posix.extname(target);
@@ -165,7 +217,10 @@ function resolveAmong(fromFile: string, specifier: string, known: ReadonlySet<st
  * can be one of those files are left out.
  */
 function specifierCandidates(fromFile: string, specifier: string, stems: Stems | null = null): string[] {
-  const target = targetOf(fromFile, specifier);
+  return targetCandidates(targetOf(fromFile, specifier), stems);
+}
+
+function targetCandidates(target: string, stems: Stems | null): string[] {
   if (target.startsWith('../')) return [];
   const candidates = [target];
   const ext = posix.extname(target);
@@ -200,6 +255,16 @@ function possibleImportsAmong(fromFile: string, text: string, among: ReadonlySet
     const specifier = match[2].replace(/(.)\/+$/, '$1');
     if (stems && !mayBeAmong(fromFile, specifier, among, stems)) continue;
     for (const candidate of specifierCandidates(fromFile, specifier, stems)) if (among.has(candidate)) out.push(candidate);
+  }
+  if (aliases) {
+    // Any quoted string an alias matches, wherever it is written, as for relative ones above.
+    const quoted = aliases.quoted;
+    quoted.lastIndex = 0;
+    for (let match = quoted.exec(text); match; match = quoted.exec(text)) {
+      for (const target of aliasTargets(aliases.table, match[2].replace(/(.)\/+$/, '$1'))) {
+        for (const candidate of targetCandidates(target, stems)) if (among.has(candidate)) out.push(candidate);
+      }
+    }
   }
   return out;
 }
@@ -250,6 +315,12 @@ export function relativeSpecifierHints(bytes: Buffer): string[] {
   }
   // The bare forms: '.' and '..' (an index file of this folder or the parent).
   for (const [needle, specifier] of BARE) if (bytes.indexOf(needle) !== -1) out.push(specifier);
+  // Aliased specifiers: a quote, then an alias's prefix.
+  for (const pair of aliases?.prefixes ?? []) {
+    for (const needle of pair) {
+      for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) at = Math.max(at, take(at + 1, bytes[at]));
+    }
+  }
   return out;
 }
 
@@ -265,7 +336,12 @@ export const SPECIFIER_HINT_PATTERNS: readonly string[] = [
   String.raw`(['"])\.?\./[^'"\n]*(?=\g{-1})`,
 ];
 
-/** `relativeSpecifierHints`, from what a search for SPECIFIER_HINT_PATTERNS matched in a file. */
+/** SPECIFIER_HINT_PATTERNS, and one per path alias in force (an alias's prefix after a quote). */
+export function specifierHintPatterns(): readonly string[] {
+  return aliases ? [...SPECIFIER_HINT_PATTERNS, ...aliases.patterns] : SPECIFIER_HINT_PATTERNS;
+}
+
+/** `relativeSpecifierHints`, from what a search for `specifierHintPatterns()` matched in a file. */
 export function specifierHintsFromMatches(matches: readonly string[]): string[] {
   const out: string[] = [];
   for (const match of matches) {

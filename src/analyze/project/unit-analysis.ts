@@ -12,6 +12,7 @@ import type { FileIndex } from '../scope.ts';
 import type { ProjectModel } from './model.ts';
 import { chainRoot, projectEvaluator } from './project-evaluator.ts';
 import type { ModuleUnit } from './units.ts';
+import { isLocalSpecifier } from './module-specifiers.ts';
 
 export interface JudgedRequest extends DetectedRequest {
   verdict: Verdict;
@@ -84,7 +85,8 @@ export function callsOfImportedNames(unit: ModuleUnit): (call: AstNode) => boole
     if (root?.type !== 'Identifier') return false;
     const binding = unit.index.resolve(root);
     if (!binding || binding.kind !== 'import' || binding.declaration.type === 'TSImportEqualsDeclaration') return false;
-    return unit.imports.ofBinding(binding)?.source.startsWith('.') ?? false;
+    const source = unit.imports.ofBinding(binding)?.source;
+    return source !== undefined && isLocalSpecifier(source);
   };
 }
 

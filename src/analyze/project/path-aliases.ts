@@ -1,0 +1,132 @@
+// Import paths a project maps in its tsconfig.json or jsconfig.json (`"paths": { "@/*": ["src/*"] }`,
+// with `baseUrl`): `import { bcFetch } from '@/lib/bigcommerce'` names src/lib/bigcommerce.ts as
+// surely as a relative specifier does, and the cross-file pass must follow it. Read once per scan,
+// from the configs at the scan's root (and the local files they extend).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { posix } from 'node:path';
+
+
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+const MAX_EXTENDS = 5;
+
+export interface PathAlias {
+  /** The pattern as written (`@/*`), and its parts around the `*`. */
+  pattern: string;
+  prefix: string;
+  suffix: string;
+  wildcard: boolean;
+  /** Where it points, relative to the scan root, `*` kept (`src/*`). */
+  targets: string[];
+}
+
+export interface PathAliases {
+  /** Longest prefix first: TypeScript picks the matching pattern with the longest prefix. */
+  aliases: PathAlias[];
+  /** The root-relative folder the targets are resolved from ('' for the root). */
+  base: string;
+}
+
+/** The path aliases of the project at `root`, or null when its config maps none. */
+export function readPathAliases(root: string): PathAliases | null {
+  for (const name of CONFIG_NAMES) {
+    const options = compilerOptionsOf(root, name, 0);
+    if (!options) continue;
+    const { paths } = options;
+    if (!paths) return null;
+    const pathsFrom = options.baseUrl ?? options.pathsDir;
+    const aliases: PathAlias[] = [];
+    for (const [pattern, targets] of Object.entries(paths)) {
+      if (!Array.isArray(targets) || (pattern.match(/\*/g)?.length ?? 0) > 1) continue;
+      const star = pattern.indexOf('*');
+      const inRoot = targets
+        .filter((t): t is string => typeof t === 'string')
+        .map((t) => posix.normalize(posix.join(pathsFrom, t)).replace(/^\.\//, ''))
+        .filter((t) => !t.startsWith('../') && t !== '..');
+      if (inRoot.length === 0) continue;
+      aliases.push({
+        pattern,
+        prefix: star === -1 ? pattern : pattern.slice(0, star),
+        suffix: star === -1 ? '' : pattern.slice(star + 1),
+        wildcard: star !== -1,
+        targets: inRoot,
+      });
+    }
+    aliases.sort((a, b) => b.prefix.length - a.prefix.length);
+    return aliases.length > 0 ? { aliases, base: pathsFrom } : null;
+  }
+  return null;
+}
+
+/** The root-relative paths (no extension added) an aliased specifier may name, in the order to try them; [] when no alias matches. */
+export function aliasTargets(aliases: PathAliases, specifier: string): string[] {
+  for (const alias of aliases.aliases) {
+    if (!alias.wildcard) {
+      if (specifier === alias.pattern) return alias.targets;
+      continue;
+    }
+    if (!specifier.startsWith(alias.prefix) || !specifier.endsWith(alias.suffix) || specifier.length < alias.prefix.length + alias.suffix.length) continue;
+    const captured = specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length);
+    return alias.targets.map((t) => posix.normalize(t.replace('*', captured))).filter((t) => !t.startsWith('../'));
+  }
+  return [];
+}
+
+/** The literal beginnings of aliased specifiers (`@/`, `~/`, `#lib/`), for searching bytes; an alias of `*` alone has none. */
+export function aliasPrefixes(aliases: PathAliases): string[] {
+  return [...new Set(aliases.aliases.map((a) => (a.wildcard ? a.prefix : a.pattern)).filter((p) => p !== ''))];
+}
+
+interface Options {
+  paths: Record<string, unknown> | null;
+  /** Root-relative folder of the config that sets `paths`. */
+  pathsDir: string;
+  /** Root-relative `baseUrl`, from the nearest config that sets it; `paths` targets are relative to it. */
+  baseUrl: string | null;
+}
+
+/** `compilerOptions.paths` and `baseUrl` of a config, following local `extends`; null when the file is missing or unreadable. */
+function compilerOptionsOf(root: string, file: string, depth: number): Options | null {
+  let config: { extends?: unknown; compilerOptions?: { paths?: unknown; baseUrl?: unknown } };
+  try {
+    const text = readFileSync(posix.join(root, file), 'utf8');
+    // tsconfig files allow comments and trailing commas; jsonc-parser is loaded only when there is one
+    // (with require: see analyze/notebooks.ts).
+    const { parse } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
+    config = parse(text, [], { allowTrailingComma: true }) ?? {};
+  } catch {
+    return null;
+  }
+  if (typeof config !== 'object' || config === null) return null;
+  const dir = posix.dirname(file);
+  const own = config.compilerOptions ?? {};
+  const inherited = depth < MAX_EXTENDS ? extended(root, dir, config.extends, depth) : null;
+  const ownPaths = own.paths && typeof own.paths === 'object' ? (own.paths as Record<string, unknown>) : null;
+  return {
+    paths: ownPaths ?? inherited?.paths ?? null,
+    pathsDir: ownPaths ? clean(dir) : (inherited?.pathsDir ?? clean(dir)),
+    baseUrl: typeof own.baseUrl === 'string' ? clean(posix.join(dir, own.baseUrl)) : (inherited?.baseUrl ?? null),
+  };
+}
+
+/** The options of the configs a config extends (later ones win), local files only. */
+function extended(root: string, dir: string, value: unknown, depth: number): Options | null {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const found: Options[] = [];
+  for (const entry of list) {
+    if (typeof entry !== 'string' || !entry.startsWith('.')) continue;
+    const target = posix.normalize(posix.join(dir, entry.endsWith('.json') ? entry : `${entry}.json`));
+    if (target.startsWith('../')) continue;
+    const options = compilerOptionsOf(root, target, depth + 1);
+    if (options) found.push(options);
+  }
+  if (found.length === 0) return null;
+  const withPaths = found.filter((o) => o.paths).at(-1);
+  return { paths: withPaths?.paths ?? null, pathsDir: withPaths?.pathsDir ?? found[0].pathsDir, baseUrl: found.map((o) => o.baseUrl).filter((b) => b !== null).at(-1) ?? null };
+}
+
+function clean(path: string): string {
+  const normalized = posix.normalize(path);
+  if (normalized === '.' || normalized === './') return '';
+  return normalized.startsWith('./') ? normalized.slice(2) : normalized;
+}

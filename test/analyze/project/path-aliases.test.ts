@@ -1,0 +1,80 @@
+// Path aliases (tsconfig.json `paths`): importers that name a legacy wrapper as '@/lib/store-api'
+// are followed as relative importers are (fixtures/deep/path-aliases).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { aliasTargets, readPathAliases } from '../../../src/analyze/project/path-aliases.ts';
+import { possibleImports, relativeSpecifierHints, relativeSpecifiers, resolveSpecifier, usePathAliases } from '../../../src/analyze/project/module-specifiers.ts';
+import { DEEP_FIXTURES, scanDeep, summarize } from './helpers.ts';
+
+const FIXTURE = join(DEEP_FIXTURES, 'path-aliases');
+const HOST = 'store-q4p8z2.mybigcommerce.com';
+
+afterEach(() => usePathAliases(null));
+
+describe('readPathAliases', () => {
+  const dirs: string[] = [];
+  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+  const project = async (files: Record<string, string>) => {
+    const dir = await mkdtemp(join(tmpdir(), 'bc-aliases-'));
+    dirs.push(dir);
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+    return dir;
+  };
+
+  it('reads paths with comments and trailing commas, relative to baseUrl, longest prefix first', () => {
+    const aliases = readPathAliases(FIXTURE)!;
+    expect(aliases.aliases.map((a) => [a.pattern, a.targets])).toEqual([
+      ['~lib/*', ['src/lib/*']],
+      ['@/*', ['src/*']],
+    ]);
+    expect(aliasTargets(aliases, '@/lib/store-api')).toEqual(['src/lib/store-api']);
+    expect(aliasTargets(aliases, 'react')).toEqual([]);
+  });
+
+  it('takes paths from an extended config and resolves them from its folder when no baseUrl is set', async () => {
+    const dir = await project({
+      'jsconfig.json': '{ "extends": "./config/base" }',
+      // A target outside the project is left out.
+      'config/base.json': '{ "compilerOptions": { "paths": { "#app": ["../src/app.js"], "out/*": ["../../elsewhere/*"] } } }',
+    });
+    const aliases = readPathAliases(dir)!;
+    expect(aliases.aliases.map((a) => [a.pattern, a.targets])).toEqual([['#app', ['src/app.js']]]);
+    expect(aliasTargets(aliases, '#app')).toEqual(['src/app.js']);
+  });
+
+  it('is null for a project without paths, or without a config', async () => {
+    expect(readPathAliases(await project({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }' }))).toBeNull();
+    expect(readPathAliases(await project({}))).toBeNull();
+  });
+});
+
+describe('module specifiers under path aliases', () => {
+  it('reads, hints at and resolves an aliased specifier like a relative one', () => {
+    usePathAliases(readPathAliases(FIXTURE));
+    const text = "import { storeFetch } from '@/lib/store-api';\nconst x = '~lib/format';\n";
+    expect(relativeSpecifiers(text)).toEqual(['@/lib/store-api']);
+    expect(relativeSpecifierHints(Buffer.from(text)).sort()).toEqual(['@/lib/store-api', '~lib/format']);
+    const known = new Set(['src/lib/store-api.ts', 'src/lib/format.ts']);
+    expect(resolveSpecifier('src/app/orders/page.tsx', '@/lib/store-api', known)).toBe('src/lib/store-api.ts');
+    expect(possibleImports('src/app/orders/page.tsx', text, known)).toEqual(['src/lib/store-api.ts', 'src/lib/format.ts']);
+  });
+
+  it('leaves aliased specifiers alone when no aliases are in force', () => {
+    expect(relativeSpecifiers("import { storeFetch } from '@/lib/store-api';")).toEqual([]);
+  });
+});
+
+describe('the path-aliases fixture', () => {
+  it('reports the calls of importers that name the wrapper through either alias', async () => {
+    const { report } = await scanDeep('path-aliases');
+    expect(summarize(report.findings)).toEqual([
+      `src/app/orders/page.tsx:4 legacy-api-call GET /v2/orders store_v2_orders_read_only ${HOST}`,
+      `src/jobs/reprice.ts:4 legacy-api-call PUT /v2/products/{id} store_v2_products ${HOST}`,
+    ]);
+  });
+});
