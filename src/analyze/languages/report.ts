@@ -1,7 +1,8 @@
 // Building findings from syntax nodes: location, redacted snippet and id code in one place.
 import type { Node } from 'web-tree-sitter';
 import { makeFinding, type FindingInput } from '../finding.ts';
-import type { Finding, TraceStep } from '../../types.ts';
+import type { Finding, HttpMethod, TraceStep } from '../../types.ts';
+import type { UrlEvidence } from './evidence.ts';
 import type { Collector, LanguageFile, LibraryConfigUse } from './context.ts';
 import { redactText } from './credentials.ts';
 import { closest, isInside, lineOf, linesOf, locationOf } from './syntax.ts';
@@ -18,6 +19,31 @@ export function reportAt(file: LanguageFile, out: Collector, node: Node, input: 
   });
   out.findings.push(finding);
   return finding;
+}
+
+/**
+ * A legacy call made with a client of these languages: the request itself, or a call of a wrapper
+ * that sends it (see wrappers.ts). `advice` says what to write instead, in a sentence without its capital.
+ */
+export function reportLegacyCall(
+  file: LanguageFile,
+  out: Collector,
+  at: Node,
+  call: { client: string; clientName: string; evidence: UrlEvidence; method: HttpMethod | null; advice: string; trace: TraceStep[] },
+): void {
+  const { evidence, method, advice } = call;
+  reportAt(file, out, at, {
+    rule: 'legacy-api-call',
+    client: call.client,
+    confidence: evidence.confidence,
+    host: evidence.host,
+    method,
+    endpoint: evidence.endpoint,
+    fixable: false,
+    message: `${call.clientName} request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ${advice[0].toUpperCase()}${advice.slice(1)}`,
+    notes: evidence.notes,
+    trace: call.trace,
+  });
 }
 
 export function step(file: LanguageFile, role: TraceStep['role'], node: Node, description: string): TraceStep {

@@ -3,13 +3,13 @@
 // in the file, with the parameters bound to that call's arguments; this module holds what the
 // languages share: the binding, the test for a wrapper, and the wrapper's own finding.
 import type { Node } from 'web-tree-sitter';
-import type { HttpMethod, Note } from '../../types.ts';
+import type { HttpMethod, Note, TraceStep } from '../../types.ts';
 import type { PartialString } from '../partial.ts';
 import type { Bindings } from './bindings.ts';
 import type { Collector, LanguageFile } from './context.ts';
 import type { UrlEvidence } from './evidence.ts';
 import { reportAt, step } from './report.ts';
-import { isInside } from './syntax.ts';
+import { isInside, lineOf } from './syntax.ts';
 
 /** A wrapper's parameters bound to one call's arguments. */
 export interface ArgumentScope<E> {
@@ -38,6 +38,17 @@ export interface LanguageWrapper {
   calls: Node[];
   /** Callable from another file, whose calls are not followed. */
   reachableElsewhere: boolean;
+}
+
+/**
+ * Each call of a wrapper in the file, the request read again with the call's arguments bound
+ * (`readWith` gives null where it is then no legacy call), reported at the call.
+ */
+export function reportWrapperCalls<R>(file: LanguageFile, wrapper: LanguageWrapper, request: Node, readWith: (site: Node) => R | null, report: (read: R, at: Node, before: TraceStep[]) => void): void {
+  for (const site of wrapper.calls) {
+    const read = readWith(site);
+    if (read) report(read, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(request)}.`)]);
+  }
 }
 
 /** Whether a request's URL holds one of the parameters as a hole, or its method is a parameter. */

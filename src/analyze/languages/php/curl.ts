@@ -4,9 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
 import { judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
-import { reportAt, step } from '../report.ts';
-import { field, lineOf } from '../syntax.ts';
-import { reportWrapper } from '../wrappers.ts';
+import { reportLegacyCall, step } from '../report.ts';
+import { field } from '../syntax.ts';
+import { reportWrapper, reportWrapperCalls } from '../wrappers.ts';
 import type { PartialString } from '../../partial.ts';
 import { arrayEntries, arrayLiteral } from './arrays.ts';
 import { argumentValues, type PhpEvaluator } from './evaluate.ts';
@@ -40,12 +40,12 @@ export function reportCurlCalls(file: LanguageFile, out: Collector, evaluator: P
       continue;
     }
     reportWrapper(file, out, read.urlNode, wrapper, { client: CLIENT, clientName: 'cURL', evidence: read.evidence, method: read.method, advice: advice(read, file) }, 'PHP');
-    for (const site of wrapper.calls) {
-      // The wrapper's handle read again, its parameters bound to this call's arguments.
+    // The wrapper's handle read again, its parameters bound to each call's arguments.
+    const readAt = (site: Node) => {
       const again = collectHandles(wrapper.fn, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site))).get(key);
-      const bound = again ? readHandle(again, file) : null;
-      if (bound) reportHandle(file, out, bound, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(read.urlNode)}.`)]);
-    }
+      return again ? readHandle(again, file) : null;
+    };
+    reportWrapperCalls(file, wrapper, read.urlNode, readAt, (bound, at, before) => reportHandle(file, out, bound, at, before));
   }
 }
 
@@ -116,19 +116,7 @@ function reportHandle(file: LanguageFile, out: Collector, read: HandleRead, at: 
     step(file, 'auth', read.auth, handle.authKind === 'userpwd' ? 'CURLOPT_USERPWD sends basic auth.' : 'An `Authorization: Basic` header is sent.'),
   ];
   if (handle.methodNode) trace.push(step(file, 'method', handle.methodNode, `Method: ${method ?? 'not known statically'}`));
-  const text = advice(read, file);
-  reportAt(file, out, at, {
-    rule: 'legacy-api-call',
-    client: CLIENT,
-    confidence: evidence.confidence,
-    host: evidence.host,
-    method,
-    endpoint: evidence.endpoint,
-    fixable: false,
-    message: `cURL request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ${text[0].toUpperCase()}${text.slice(1)}`,
-    notes: evidence.notes,
-    trace,
-  });
+  reportLegacyCall(file, out, at, { client: CLIENT, clientName: 'cURL', evidence, method, advice: advice(read, file), trace });
 }
 
 function applyOption(handle: Handle, option: string, value: Node, evaluator: PhpEvaluator): void {

@@ -4,9 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
 import { joinUrl, judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
-import { reportAt, step } from '../report.ts';
-import { field, lineOf } from '../syntax.ts';
-import { reportWrapper } from '../wrappers.ts';
+import { reportAt, reportLegacyCall, step } from '../report.ts';
+import { field } from '../syntax.ts';
+import { reportWrapper, reportWrapperCalls } from '../wrappers.ts';
 import type { PartialString } from '../../partial.ts';
 import { arrayEntries, arrayLiteral, entryMap } from './arrays.ts';
 import { argumentValues, type PhpEvaluator } from './evaluate.ts';
@@ -74,10 +74,7 @@ export function reportGuzzleCalls(file: LanguageFile, out: Collector, names: Php
       continue;
     }
     reportWrapper(file, out, call, wrapper, { client: CLIENT, clientName: 'Guzzle', evidence, method: read.method, advice: advice(evidence, file) }, 'PHP');
-    for (const site of wrapper.calls) {
-      const again = readRequest(call, file, clients, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
-      if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
-    }
+    reportWrapperCalls(file, wrapper, call, (site) => readRequest(call, file, clients, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site))), (again, at, before) => reportRequest(file, out, again, at, before));
   }
 }
 
@@ -120,19 +117,7 @@ function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at
   const { client, evidence, method } = read;
   const trace: TraceStep[] = [...before, step(file, 'path', read.uriNode, `URI: ${evidence.shown}`), step(file, 'auth', read.auth.node, "Basic auth: 'auth' => [username, api_key].")];
   if (client?.baseNode) trace.splice(before.length, 0, step(file, 'host', client.baseNode, 'The client\'s base_uri.'));
-  const text = advice(evidence, file);
-  reportAt(file, out, at, {
-    rule: 'legacy-api-call',
-    client: CLIENT,
-    confidence: evidence.confidence,
-    host: evidence.host,
-    method,
-    endpoint: evidence.endpoint,
-    fixable: false,
-    message: `Guzzle request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ${text[0].toUpperCase()}${text.slice(1)}`,
-    notes: evidence.notes,
-    trace,
-  });
+  reportLegacyCall(file, out, at, { client: CLIENT, clientName: 'Guzzle', evidence, method, advice: advice(evidence, file), trace });
 }
 
 /** `'auth' => [u, k]` (or `[u, k, 'basic']`), or a `'headers' => ['Authorization' => 'Basic ...']`. */

@@ -4,12 +4,12 @@ import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
 import { joinUrl, judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
-import { reportAt, step } from '../report.ts';
-import { field, lineOf, namedChildren } from '../syntax.ts';
+import { reportLegacyCall, step } from '../report.ts';
+import { field, namedChildren } from '../syntax.ts';
 import type { PartialString } from '../../partial.ts';
 import { callArguments, type PythonEvaluator } from './evaluate.ts';
 import type { HttpMethod, TraceStep } from '../../../types.ts';
-import { reportWrapper } from '../wrappers.ts';
+import { reportWrapper, reportWrapperCalls } from '../wrappers.ts';
 import { argumentsAt, wrapperAround } from './wrappers.ts';
 
 const MODULES = new Set(['requests', 'httpx']);
@@ -53,12 +53,8 @@ export function reportRequestsCalls(file: LanguageFile, out: Collector, evaluato
       reportRequest(file, out, read, call, []);
       continue;
     }
-    const advice = `request \`${oauthUrlFor(read.evidence, file.config)}\`, drop the basic auth, and send an X-Auth-Token header.`;
-    reportWrapper(file, out, call, wrapper, { client: read.module, clientName: read.module, evidence: read.evidence, method: read.method, advice }, 'Python');
-    for (const site of wrapper.calls) {
-      const again = readRequest(call, file, clients, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
-      if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
-    }
+    reportWrapper(file, out, call, wrapper, { client: read.module, clientName: read.module, evidence: read.evidence, method: read.method, advice: advice(read.evidence, file) }, 'Python');
+    reportWrapperCalls(file, wrapper, call, (site) => readRequest(call, file, clients, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site))), (again, at, before) => reportRequest(file, out, again, at, before));
   }
 }
 
@@ -87,24 +83,14 @@ function readRequest(call: Node, file: LanguageFile, clients: ReadonlyMap<string
 
 /** A legacy call, reported at `at`: the request itself, or a call of the wrapper that sends it. */
 function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at: Node, before: TraceStep[]): void {
-  const { module, client, evidence, method } = read;
+  const { module, client, evidence } = read;
   const trace: TraceStep[] = [...before, step(file, 'path', read.urlNode, `URL: ${evidence.shown}`), step(file, 'auth', read.auth.node, 'Basic auth with the legacy username and API key.')];
   if (client) trace.splice(before.length, 0, step(file, 'definition', client.node, `The ${module} client the request is made with.`));
-  reportAt(file, out, at, {
-    rule: 'legacy-api-call',
-    client: module,
-    confidence: evidence.confidence,
-    host: evidence.host,
-    method,
-    endpoint: evidence.endpoint,
-    fixable: false,
-    message:
-      `\`${module}\` request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ` +
-      `Request \`${oauthUrlFor(evidence, file.config)}\` instead, drop the basic auth, and send ` +
-      `headers={'X-Auth-Token': os.environ['${file.config.tokenEnv}'], 'Accept': 'application/json'}.`,
-    notes: evidence.notes,
-    trace,
-  });
+  reportLegacyCall(file, out, at, { client: module, clientName: `\`${module}\``, evidence, method: read.method, advice: advice(evidence, file), trace });
+}
+
+function advice(evidence: UrlEvidence, file: LanguageFile): string {
+  return `request \`${oauthUrlFor(evidence, file.config)}\` instead, drop the basic auth, and send headers={'X-Auth-Token': os.environ['${file.config.tokenEnv}'], 'Accept': 'application/json'}.`;
 }
 
 /** Sessions and clients bound to a name, with their base URL and basic auth. */

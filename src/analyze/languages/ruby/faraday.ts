@@ -5,9 +5,9 @@ import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
 import { joinUrl, judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
-import { reportAt, step } from '../report.ts';
-import { field, findAll, lineOf, namedChildren } from '../syntax.ts';
-import { reportWrapper } from '../wrappers.ts';
+import { reportLegacyCall, step } from '../report.ts';
+import { field, findAll, namedChildren } from '../syntax.ts';
+import { reportWrapper, reportWrapperCalls } from '../wrappers.ts';
 import type { PartialString } from '../../partial.ts';
 import { keyName, rubyArguments, type RubyEvaluator } from './evaluate.ts';
 import { authFromHeaders, authFromPair, basicHeaderValue, type RubyBasicAuth } from './http-auth.ts';
@@ -75,10 +75,7 @@ export function reportFaradayCalls(file: LanguageFile, out: Collector, evaluator
       continue;
     }
     reportWrapper(file, out, call, wrapper, { client: CLIENT, clientName: 'Faraday', evidence: read.evidence, method: read.method, advice: advice(read.evidence, file) }, 'Ruby');
-    for (const site of wrapper.calls) {
-      const again = readRequest(call, file, connections, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
-      if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
-    }
+    reportWrapperCalls(file, wrapper, call, (site) => readRequest(call, file, connections, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site))), (again, at, before) => reportRequest(file, out, again, at, before));
   }
 }
 
@@ -125,19 +122,7 @@ function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at
     step(file, 'path', read.urlNode ?? read.call, `URL: ${evidence.shown}`),
     step(file, 'auth', read.auth.node, 'Basic auth with the legacy username and API key.'),
   ];
-  const text = advice(evidence, file);
-  reportAt(file, out, at, {
-    rule: 'legacy-api-call',
-    client: CLIENT,
-    confidence: evidence.confidence,
-    host: evidence.host,
-    method,
-    endpoint: evidence.endpoint,
-    fixable: false,
-    message: `Faraday request to the legacy API (${method ?? 'method unknown'} ${evidence.shown}) with basic auth. ${text[0].toUpperCase()}${text.slice(1)}`,
-    notes: evidence.notes,
-    trace,
-  });
+  reportLegacyCall(file, out, at, { client: CLIENT, clientName: 'Faraday', evidence, method, advice: advice(evidence, file), trace });
 }
 
 /** `request :authorization, :basic, u, k` / `request :basic_auth, u, k` / `basic_auth(u, k)` / `set_basic_auth(u, k)`. */

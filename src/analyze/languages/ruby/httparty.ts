@@ -4,9 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
 import { joinUrl, judgeUrl, oauthUrlFor, type UrlEvidence } from '../evidence.ts';
-import { reportAt, step } from '../report.ts';
-import { closest, field, lineOf, namedChildren } from '../syntax.ts';
-import { reportWrapper } from '../wrappers.ts';
+import { reportLegacyCall, step } from '../report.ts';
+import { closest, field, namedChildren } from '../syntax.ts';
+import { reportWrapper, reportWrapperCalls } from '../wrappers.ts';
 import type { PartialString } from '../../partial.ts';
 import { rubyArguments, type RubyEvaluator } from './evaluate.ts';
 import { authFromHash, authFromHeaders, authFromPair, basicHeaderValue, type RubyBasicAuth } from './http-auth.ts';
@@ -36,10 +36,7 @@ export function reportHttpartyCalls(file: LanguageFile, out: Collector, evaluato
       continue;
     }
     reportWrapper(file, out, call, wrapper, { client: CLIENT, clientName: 'HTTParty', evidence: read.evidence, method: read.method, advice: advice(read, file) }, 'Ruby');
-    for (const site of wrapper.calls) {
-      const again = readRequest(call, file, classes, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site)));
-      if (again) reportRequest(file, out, again, site, [step(file, 'call', site, `Calls ${wrapper.name}, which sends the request at line ${lineOf(call)}.`)]);
-    }
+    reportWrapperCalls(file, wrapper, call, (site) => readRequest(call, file, classes, evaluator.withArguments(wrapper.fn, argumentsAt(wrapper, site))), (again, at, before) => reportRequest(file, out, again, at, before));
   }
 }
 
@@ -89,19 +86,7 @@ function reportRequest(file: LanguageFile, out: Collector, read: RequestRead, at
   const { party, evidence, method } = read;
   const trace: TraceStep[] = [...before, step(file, 'path', read.urlNode, `URL: ${evidence.shown}`), step(file, 'auth', read.auth.node, 'Basic auth with the legacy username and API key.')];
   if (party) trace.splice(before.length, 0, step(file, 'definition', party.node, `${party.name} includes HTTParty.`));
-  const text = advice(read, file);
-  reportAt(file, out, at, {
-    rule: 'legacy-api-call',
-    client: CLIENT,
-    confidence: evidence.confidence,
-    host: evidence.host,
-    method,
-    endpoint: evidence.endpoint,
-    fixable: false,
-    message: `HTTParty request to the legacy API (${method} ${evidence.shown}) with basic auth. ${text[0].toUpperCase()}${text.slice(1)}`,
-    notes: evidence.notes,
-    trace,
-  });
+  reportLegacyCall(file, out, at, { client: CLIENT, clientName: 'HTTParty', evidence, method, advice: advice(read, file), trace });
 }
 
 /** Classes and modules whose body says `include HTTParty`, with their base_uri and basic_auth. */
