@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { DiscoveredFile } from '../discover/types.ts';
 import type { Config } from '../types.ts';
-import type { PathAliases } from './project/path-aliases.ts';
+import type { ProjectAliases } from './project/path-aliases.ts';
 import { TOOL_VERSION } from '../version.ts';
 
 export interface ScanCacheOptions {
@@ -71,7 +71,7 @@ export function cacheFileStem(options: ScanCacheOptions & { root: string }): str
   return join(options.dir, digest(realRoot(options.root)).slice(0, 20));
 }
 
-export function openVerdictCache(options: ScanCacheOptions & { root: string; config: Config; pathAliases?: PathAliases | null }): VerdictCache {
+export function openVerdictCache(options: ScanCacheOptions & { root: string; config: Config; pathAliases?: ProjectAliases | null }): VerdictCache {
   const path = cachePath(options);
   const fingerprint = analysisFingerprint(options.config, options.pathAliases);
   let problem: string | undefined;
@@ -143,7 +143,7 @@ function isEntry(value: unknown): value is Entry {
  * What a verdict depends on besides the file: this build of the tool (its code, needles and scope
  * catalogue) and the configuration (store mappings, size limit, env names).
  */
-export function analysisFingerprint(config: Config, pathAliases: PathAliases | null = null): string {
+export function analysisFingerprint(config: Config, pathAliases: ProjectAliases | null = null): string {
   const { path: _where, ...settings } = config;
   // The project's path aliases decide which specifiers each file is searched for (kept in the cache).
   return digest(JSON.stringify([FORMAT, TOOL_VERSION, buildId(), settings, pathAliases]));

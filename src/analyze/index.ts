@@ -14,7 +14,7 @@ import type { FileMatches } from './js-file.ts';
 import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
 import { relativeSpecifierHints, specifierHintPatterns, specifierHintsFromMatches, usePathAliases } from './project/module-specifiers.ts';
-import { readPathAliases } from './project/path-aliases.ts';
+import { readProjectAliases } from './project/path-aliases.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
 
 export interface ScanOptions {
@@ -133,7 +133,7 @@ type FileResult =
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
   // Before any file is read: the specifiers each file is searched for include the aliased ones.
-  const pathAliases = readPathAliases(options.root);
+  const pathAliases = readProjectAliases(options.root);
   usePathAliases(pathAliases);
   // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
   // hundred buffers in a large repo) and each JS file's relative specifiers, read from its bytes.

@@ -17,7 +17,7 @@ import type { Discovery } from '../discover/types.ts';
 import { redactReport, redactText } from '../redact.ts';
 import type { AnalysisResult, Config, Report, SecretSet, Suppression } from '../types.ts';
 import { analysisFingerprint, cacheFileStem, digest, type ScanCacheOptions } from './cache.ts';
-import type { PathAliases } from './project/path-aliases.ts';
+import type { ProjectAliases } from './project/path-aliases.ts';
 
 const FORMAT = 1;
 
@@ -25,7 +25,7 @@ export interface ResultCacheOptions extends ScanCacheOptions {
   root: string;
   paths: readonly string[];
   config: Config;
-  pathAliases?: PathAliases | null;
+  pathAliases?: ProjectAliases | null;
 }
 
 /** What a scan gives again from the cache. */

@@ -98,7 +98,7 @@ export function importedUntracedUses(
     // Only names imported from the project's own modules can be its instances; resolving a package's
     // names could wake the TypeScript checker for nothing.
     const ref = imports.of(node);
-    if (ref === null || ref === 'global' || !isLocalSpecifier(ref.source)) return;
+    if (ref === null || ref === 'global' || !isLocalSpecifier(ref.source, file)) return;
     const config = instances.get(evaluator.resolve(node)?.node as AstNode);
     if (!config || isUnderstoodUse(node, understood(config), index)) return;
     found.set(config, [...(found.get(config) ?? []), siteOf(node, file)]);

@@ -4,7 +4,7 @@
 // the program, and nothing else is resolved or loaded (no lib files, no node_modules typings).
 import { createRequire } from 'node:module';
 import { isCall, unwrap, type AstNode } from '../ast.ts';
-import { isLocalSpecifier, pathAliasesInForce, relativeSpecifiers, specifierResolver } from './module-specifiers.ts';
+import { isLocalSpecifier, pathAliasesOf, relativeSpecifiers, specifierResolver } from './module-specifiers.ts';
 import { plainExport } from './plain-exports.ts';
 import { chainRoot } from './project-evaluator.ts';
 import type { ModuleUnit } from './units.ts';
@@ -116,11 +116,11 @@ export function createDefinitionFinder(units: readonly ModuleUnit[], options: { 
       const init = unwrap(binding.init);
       const calleeRoot = init && (init.type === 'NewExpression' || isCall(init)) ? chainRoot(unwrap(init.callee)) : null;
       const source = calleeRoot?.type === 'Identifier' ? esImportOf(unit, calleeRoot)?.source : undefined;
-      return source !== undefined && !isLocalSpecifier(source) ? null : undefined;
+      return source !== undefined && !isLocalSpecifier(source, file) ? null : undefined;
     }
     const ref = esImportOf(unit, root);
     if (!ref) return undefined;
-    if (!isLocalSpecifier(ref.source)) return null;
+    if (!isLocalSpecifier(ref.source, file)) return null;
     if (root !== node || ref.imported === '*') return undefined;
     const target = resolveSpecifier(file, ref.source);
     if (!target || !inProgram(target)) return undefined;
@@ -230,9 +230,13 @@ function startChecker(unitByFile: ReadonlyMap<string, ModuleUnit>): CheckerState
   return { ts, host, options, sources, byPath, checker: null, built: undefined };
 }
 
-/** The project's path aliases, for the checker to resolve `'@/lib/x'` as the scan does: targets are root-relative. */
+/**
+ * The project's path aliases, for the checker to resolve `'@/lib/x'` as the scan does (targets are
+ * root-relative). One program has one set: the root config's (the plain-export answers, which come
+ * first, follow each file's own).
+ */
 function aliasOptions(unitByFile: ReadonlyMap<string, ModuleUnit>): { baseUrl?: string; paths?: Record<string, string[]> } {
-  const table = pathAliasesInForce();
+  const table = pathAliasesOf('');
   const unit = unitByFile.values().next().value;
   if (!table || !unit) return {};
   const root = unit.absolutePath.slice(0, unit.absolutePath.length - unit.file.length);

@@ -3,7 +3,7 @@
 // the way Node and bundlers do (extensionless, `index` files, `.js` written for a `.ts` source); and
 // the project's path aliases (`'@/lib/x'`, path-aliases.ts), once a scan has set them.
 import { posix } from 'node:path';
-import { aliasPrefixes, aliasTargets, type PathAliases } from './path-aliases.ts';
+import { aliasesFor, aliasPrefixes, aliasTargets, type PathAliases, type ProjectAliases } from './path-aliases.ts';
 
 const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"\n]*|\.{1,2})\1/g;
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.json'];
@@ -82,19 +82,23 @@ function joinClean(folder: Folder, specifier: string): string | null {
   return base === '' ? extra.join('/') : `${base}/${extra.join('/')}`;
 }
 
-/** The path aliases in force, with what is built from them; set once per scan (`usePathAliases`). */
-let aliases: { table: PathAliases; prefixes: Buffer[][]; specifier: RegExp; quoted: RegExp; patterns: string[] } | null = null;
+/**
+ * The path aliases in force, with what is built from them; set once per scan (`usePathAliases`).
+ * The searches use every config's prefixes (a superset for any one file); resolution uses the
+ * aliases of the file's own config.
+ */
+let aliases: { project: ProjectAliases; prefixes: Buffer[][]; specifier: RegExp; quoted: RegExp; patterns: string[] } | null = null;
 
 /** Sets the project's path aliases for what follows (null: none). */
-export function usePathAliases(table: PathAliases | null): void {
-  const prefixes = table ? aliasPrefixes(table) : [];
-  if (!table || prefixes.length === 0) {
+export function usePathAliases(project: ProjectAliases | null): void {
+  const prefixes = project ? [...new Set(project.scopes.flatMap((s) => (s.aliases ? aliasPrefixes(s.aliases) : [])))] : [];
+  if (!project || prefixes.length === 0) {
     aliases = null;
     return;
   }
   const alternatives = prefixes.map(escapeRegExp).join('|');
   aliases = {
-    table,
+    project,
     prefixes: prefixes.map((p) => [Buffer.from(`'${p}`, 'latin1'), Buffer.from(`"${p}`, 'latin1')]),
     specifier: new RegExp(String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])((?:${alternatives})[^'"\n]*)\1`, 'g'),
     quoted: new RegExp(String.raw`(['"\`])((?:${alternatives})[^'"\`\n]*)\1`, 'g'),
@@ -107,14 +111,20 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The path aliases in force (for the TypeScript checker's options). */
-export function pathAliasesInForce(): PathAliases | null {
-  return aliases?.table ?? null;
+/** The path aliases in force for a file (for the TypeScript checker's options: the root's). */
+export function pathAliasesOf(file: string): PathAliases | null {
+  return aliases ? aliasesFor(aliases.project, file) : null;
 }
 
-/** A specifier that names a module of the project: relative, or matching one of its path aliases. */
-export function isLocalSpecifier(specifier: string): boolean {
-  return specifier.startsWith('.') || (aliases !== null && aliasTargets(aliases.table, specifier).length > 0);
+/** The root-relative paths an aliased specifier written in `fromFile` may name. */
+function aliasedTargets(fromFile: string, specifier: string): string[] {
+  const table = pathAliasesOf(fromFile);
+  return table ? aliasTargets(table, specifier) : [];
+}
+
+/** A specifier written in `fromFile` that names a module of the project: relative, or matching one of its path aliases. */
+export function isLocalSpecifier(specifier: string, fromFile: string): boolean {
+  return specifier.startsWith('.') || aliasedTargets(fromFile, specifier).length > 0;
 }
 
 /** Relative (and aliased) specifiers written in the text, in order, without duplicates. */
@@ -188,7 +198,7 @@ function stemsOf(files: ReadonlySet<string>): Stems {
 
 function resolveAmong(fromFile: string, specifier: string, known: ReadonlySet<string>, stems: Stems | null): string | null {
   if (!specifier.startsWith('.')) {
-    for (const target of aliases ? aliasTargets(aliases.table, specifier) : []) {
+    for (const target of aliasedTargets(fromFile, specifier)) {
       const found = resolveTarget(target, known, stems);
       if (found) return found;
     }
@@ -261,7 +271,7 @@ function possibleImportsAmong(fromFile: string, text: string, among: ReadonlySet
     const quoted = aliases.quoted;
     quoted.lastIndex = 0;
     for (let match = quoted.exec(text); match; match = quoted.exec(text)) {
-      for (const target of aliasTargets(aliases.table, match[2].replace(/(.)\/+$/, '$1'))) {
+      for (const target of aliasedTargets(fromFile, match[2].replace(/(.)\/+$/, '$1'))) {
         for (const candidate of targetCandidates(target, stems)) if (among.has(candidate)) out.push(candidate);
       }
     }

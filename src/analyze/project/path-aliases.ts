@@ -1,14 +1,19 @@
 // Import paths a project maps in its tsconfig.json or jsconfig.json (`"paths": { "@/*": ["src/*"] }`,
 // with `baseUrl`): `import { bcFetch } from '@/lib/bigcommerce'` names src/lib/bigcommerce.ts as
 // surely as a relative specifier does, and the cross-file pass must follow it. Read once per scan,
-// from the configs at the scan's root (and the local files they extend).
-import { readFileSync } from 'node:fs';
+// from the configs at the scan's root and in the folders below it down to MAX_CONFIG_DEPTH (a
+// monorepo's apps/web/tsconfig.json), each with the local files it extends; a file follows the
+// config of its nearest folder that has one, as TypeScript's project of that folder would.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { posix } from 'node:path';
-
+import { join, posix } from 'node:path';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const MAX_EXTENDS = 5;
+/** How deep below the root configs are looked for: apps/web, packages/ui/lib. */
+const MAX_CONFIG_DEPTH = 3;
+/** Folders that hold no project config of ours. */
+const NOT_PROJECTS = new Set(['node_modules', 'bower_components', 'vendor', 'dist', 'build', 'coverage']);
 
 export interface PathAlias {
   /** The pattern as written (`@/*`), and its parts around the `*`. */
@@ -27,10 +32,51 @@ export interface PathAliases {
   base: string;
 }
 
-/** The path aliases of the project at `root`, or null when its config maps none. */
-export function readPathAliases(root: string): PathAliases | null {
+/** Every config folder of a project, deepest first, with the aliases its config maps (null: none). */
+export interface ProjectAliases {
+  scopes: Array<{ dir: string; aliases: PathAliases | null }>;
+}
+
+/** The path aliases of the project at `root` and of the projects in its folders; null when no config maps any. */
+export function readProjectAliases(root: string): ProjectAliases | null {
+  const scopes = configFolders(root).map((dir) => ({ dir, aliases: readPathAliases(root, dir) }));
+  if (!scopes.some((s) => s.aliases)) return null;
+  scopes.sort((a, b) => b.dir.length - a.dir.length);
+  return { scopes };
+}
+
+/** The aliases in force for a file: its nearest folder with a config. */
+export function aliasesFor(project: ProjectAliases, file: string): PathAliases | null {
+  for (const scope of project.scopes) {
+    if (scope.dir === '' || file.startsWith(`${scope.dir}/`)) return scope.aliases;
+  }
+  return null;
+}
+
+/** Root-relative folders (`''` for the root) holding a tsconfig.json or jsconfig.json, down to MAX_CONFIG_DEPTH. */
+function configFolders(root: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (entries.some((e) => e.isFile() && CONFIG_NAMES.includes(e.name))) out.push(dir);
+    if (depth >= MAX_CONFIG_DEPTH) return;
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !NOT_PROJECTS.has(entry.name)) visit(dir === '' ? entry.name : `${dir}/${entry.name}`, depth + 1);
+    }
+  };
+  visit('', 0);
+  return out;
+}
+
+/** The path aliases of the config in `dir` (root-relative) of the project at `root`, or null when it maps none. */
+export function readPathAliases(root: string, dir = ''): PathAliases | null {
   for (const name of CONFIG_NAMES) {
-    const options = compilerOptionsOf(root, name, 0);
+    const options = compilerOptionsOf(root, dir === '' ? name : `${dir}/${name}`, 0);
     if (!options) continue;
     const { paths } = options;
     if (!paths) return null;

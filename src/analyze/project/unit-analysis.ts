@@ -86,7 +86,7 @@ export function callsOfImportedNames(unit: ModuleUnit): (call: AstNode) => boole
     const binding = unit.index.resolve(root);
     if (!binding || binding.kind !== 'import' || binding.declaration.type === 'TSImportEqualsDeclaration') return false;
     const source = unit.imports.ofBinding(binding)?.source;
-    return source !== undefined && isLocalSpecifier(source);
+    return source !== undefined && isLocalSpecifier(source, unit.file);
   };
 }
 

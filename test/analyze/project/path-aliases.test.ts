@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { aliasTargets, readPathAliases } from '../../../src/analyze/project/path-aliases.ts';
+import { aliasesFor, aliasTargets, readPathAliases, readProjectAliases } from '../../../src/analyze/project/path-aliases.ts';
 import { possibleImports, relativeSpecifierHints, relativeSpecifiers, resolveSpecifier, usePathAliases } from '../../../src/analyze/project/module-specifiers.ts';
 import { DEEP_FIXTURES, scanDeep, summarize } from './helpers.ts';
 
@@ -53,9 +53,18 @@ describe('readPathAliases', () => {
   });
 });
 
+describe('readProjectAliases', () => {
+  it('finds the config of each package of a monorepo, and gives a file the one of its nearest folder', () => {
+    const project = readProjectAliases(join(DEEP_FIXTURES, 'monorepo-aliases'))!;
+    expect(project.scopes.map((s) => [s.dir, s.aliases?.aliases.map((a) => [a.pattern, a.targets])])).toEqual([['apps/web', [['@/*', ['apps/web/src/*']]]]]);
+    expect(aliasTargets(aliasesFor(project, 'apps/web/src/app/brands.ts')!, '@/lib/bc')).toEqual(['apps/web/src/lib/bc']);
+    expect(aliasesFor(project, 'packages/tools/src/report.ts')).toBeNull();
+  });
+});
+
 describe('module specifiers under path aliases', () => {
   it('reads, hints at and resolves an aliased specifier like a relative one', () => {
-    usePathAliases(readPathAliases(FIXTURE));
+    usePathAliases(readProjectAliases(FIXTURE));
     const text = "import { storeFetch } from '@/lib/store-api';\nconst x = '~lib/format';\n";
     expect(relativeSpecifiers(text)).toEqual(['@/lib/store-api']);
     expect(relativeSpecifierHints(Buffer.from(text)).sort()).toEqual(['@/lib/store-api', '~lib/format']);
@@ -66,6 +75,13 @@ describe('module specifiers under path aliases', () => {
 
   it('leaves aliased specifiers alone when no aliases are in force', () => {
     expect(relativeSpecifiers("import { storeFetch } from '@/lib/store-api';")).toEqual([]);
+  });
+});
+
+describe('the monorepo-aliases fixture', () => {
+  it('follows an alias in the package whose config maps it, and not the same alias in another package', async () => {
+    const { report } = await scanDeep('monorepo-aliases');
+    expect(summarize(report.findings)).toEqual(['apps/web/src/app/brands.ts:3 legacy-api-call GET /v2/brands store_v2_products_read_only store-m3n8k1.mybigcommerce.com']);
   });
 });
 
