@@ -14,7 +14,7 @@ import type { FileMatches } from './js-file.ts';
 import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
 import { relativeSpecifierHints, specifierHintPatterns, specifierHintsFromMatches, usePathAliases } from './project/module-specifiers.ts';
-import { readProjectAliases } from './project/path-aliases.ts';
+import { readProjectAliases, type ProjectAliases } from './project/path-aliases.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
 
 export interface ScanOptions {
@@ -132,9 +132,15 @@ type FileResult =
 
 export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const { config } = options;
-  // Before any file is read: the specifiers each file is searched for include the aliased ones.
-  const pathAliases = readProjectAliases(options.root);
-  usePathAliases(pathAliases);
+  // The project's path aliases, read from the configs discovery lists before any file is read: the
+  // specifiers each file is searched for include the aliased ones, and the scan cache depends on them.
+  usePathAliases(null);
+  let pathAliases: ProjectAliases | null | undefined;
+  const readAliases = (configs: readonly string[]) => {
+    if (pathAliases !== undefined) return;
+    pathAliases = readProjectAliases(options.root, configs);
+    usePathAliases(pathAliases);
+  };
   // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
   // hundred buffers in a large repo) and each JS file's relative specifiers, read from its bytes.
   const hints: PassHints = { sources: new Map(), specifiers: new Map(), programs: new Map(), mentioning: new Map(), cleanJs: new Set() };
@@ -168,7 +174,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   let lastYield = performance.now();
   const scanFiles = async (files: readonly DiscoveredFile[], analyzers: Analyzers) => {
     for (const file of files) {
-      const result = await scanFile(file, { analyzers, config, cache, hints, keepProgram, keepMention });
+      const result = await scanFile(file, { analyzers, config, cache: verdicts(), hints, keepProgram, keepMention });
       results.set(file.path, result);
       if (result.kind === 'analyzed' && result.outcome.findings.length > 0) {
         findingCount += result.outcome.findings.length;
@@ -182,7 +188,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     }
   };
 
-  const resultCache = options.cache && options.reuseResult ? openResultCache({ ...options.cache, root: options.root, paths: options.paths, config, pathAliases }) : null;
+  const resultCache = options.cache && options.reuseResult ? openResultCache({ ...options.cache, root: options.root, paths: options.paths, config }) : null;
   // git lists tracked files well before it has walked the tree for untracked ones: start on them.
   let early: Promise<void> = Promise.resolve();
   const discovering = discoverFiles({
@@ -195,7 +201,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     // With a cache from an earlier scan, the files it knows clean are not read anyway, and git's
     // search would only add its cost: measured slower (issue 7).
     needles: options.cache && hasVerdictCache({ ...options.cache, root: options.root }) ? undefined : ALL_PREFILTER_NEEDLES,
-    onEarlyFiles: (files, listed) => {
+    onEarlyFiles: (files, listed, configs) => {
+      readAliases(configs);
       total = Math.max(total, listed);
       // Batches, in turn: each waits for the one before it.
       early = Promise.all([early, analyzersLoading]).then(([, analyzers]) => scanFiles(files, analyzers));
@@ -204,10 +211,13 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   });
   // After discovery has started, so that git is asked as early as possible: both of these block.
   const analyzersLoading = loadAnalyzers();
-  const cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config, pathAliases }) : null;
+  // Opened once the path aliases are known (its entries hold what they made each file searched for).
+  let cache: VerdictCache | null | undefined;
+  const verdicts = (): VerdictCache | null => (cache === undefined ? (cache = options.cache ? openVerdictCache({ ...options.cache, root: options.root, config, pathAliases }) : null) : cache);
   // Awaited below, after discovery; this keeps a rejection meanwhile from counting as unhandled.
   analyzersLoading.catch(() => undefined);
   const discovery = await discovering;
+  readAliases(discovery.configs);
   const kept = resultCache?.kept(discovery);
   if (kept) {
     return { report: kept.report, secrets: { values: new Set() }, suppressions: kept.suppressions, files: [], cache: { reused: kept.report.summary.filesScanned, result: true } };
@@ -216,7 +226,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   // Nothing to read in the files git found no needle in: settled at once, so that it is known now
   // whether the cross-file pass will need specifiers from git.
   for (const file of discovery.files) {
-    if (file.noNeedle && !results.has(file.path)) results.set(file.path, settleNeedleFree(file, cache, hints, unreadJs));
+    if (file.noNeedle && !results.has(file.path)) results.set(file.path, settleNeedleFree(file, verdicts(), hints, unreadJs));
   }
   gitSearch = discovery.git;
   searchSpecifiersOnce();
@@ -229,9 +239,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const pending = discovery.files.filter((file) => !sameFile(results.get(file.path)?.file, file));
   await scanFiles(pending, analyzers);
   if (findingCount > 0 && options.projectPass !== false) {
-    await addUnreadSpecifiers(unreadJs, hints, cache, specifierSearch ?? Promise.resolve(null), config.maxFileSize);
+    await addUnreadSpecifiers(unreadJs, hints, verdicts(), specifierSearch ?? Promise.resolve(null), config.maxFileSize);
   }
-  const cacheStats = cache?.save();
+  const cacheStats = verdicts()?.save();
 
   // Gathered in path order, so the outcome does not depend on which files were scanned early.
   const skipped: SkippedFile[] = [...discovery.skipped];

@@ -17,7 +17,6 @@ import type { Discovery } from '../discover/types.ts';
 import { redactReport, redactText } from '../redact.ts';
 import type { AnalysisResult, Config, Report, SecretSet, Suppression } from '../types.ts';
 import { analysisFingerprint, cacheFileStem, digest, type ScanCacheOptions } from './cache.ts';
-import type { ProjectAliases } from './project/path-aliases.ts';
 
 const FORMAT = 1;
 
@@ -25,7 +24,6 @@ export interface ResultCacheOptions extends ScanCacheOptions {
   root: string;
   paths: readonly string[];
   config: Config;
-  pathAliases?: ProjectAliases | null;
 }
 
 /** What a scan gives again from the cache. */
@@ -54,7 +52,7 @@ export interface ResultCache {
 export function openResultCache(options: ResultCacheOptions): ResultCache {
   const path = `${cacheFileStem(options)}.result.json`;
   // Everything besides the tree that the result depends on: this build, the settings, what was asked.
-  const settings = digest(JSON.stringify([FORMAT, analysisFingerprint(options.config, options.pathAliases), options.root, options.paths]));
+  const settings = digest(JSON.stringify([FORMAT, analysisFingerprint(options.config), options.root, options.paths]));
   const keyOf = (treeDigest: string) => digest(`${settings}\0${treeDigest}`);
   // Read when git's listing is in, not before: git is asked first.
   let read: ResultFile | null | undefined;

@@ -30,9 +30,10 @@ export interface DiscoverOptions {
    * `needles`, those git finds a needle in, as it finds them. Not called when listing does not go
    * through git. Files given here may, rarely, be missing from the result (git failed half-way and
    * the walk took over): the result is what counts. `listed`: how many files git's tracked listing
-   * holds, for a progress display.
+   * holds, for a progress display. `configs`: the tsconfig.json and jsconfig.json files the tracked
+   * listing holds (the same with every call), whose path aliases decide how files are read.
    */
-  onEarlyFiles?: (files: DiscoveredFile[], listed: number) => void;
+  onEarlyFiles?: (files: DiscoveredFile[], listed: number, configs: readonly string[]) => void;
   /**
    * The pre-filter's needles: when listing goes through git, git also searches the tracked files for
    * them, and the files it finds none in are marked `noNeedle` (never read). Early files are then
@@ -79,6 +80,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     // started with the listing only slowed the listing down). The files it finds a needle in are
     // handed out as it finds them; the rest never need reading.
     const files = new Map<string, DiscoveredFile>();
+    const configs = projectConfigs(entries, targets);
     // It also leaves out the default-excluded folders the listing holds (a committed vendor/ or
     // node_modules/), but only when one folder is listed: an exclusion covers every folder, and
     // `scan . dist` reads dist/.
@@ -89,14 +91,14 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const searching = needles
       ? trackedFilesContaining(gitRoot, needles, (paths) => {
           const found = paths.map((path) => files.get(path)).filter((file) => file !== undefined);
-          if (found.length > 0) onEarlyFiles?.(found, files.size);
+          if (found.length > 0) onEarlyFiles?.(found, files.size, configs);
         })
       : null;
     // Filled before git's first answer can arrive (its output is read on a later turn of the event loop).
     addEarlyFiles(files, root, targets, filter, entries);
     early = files;
     if (!searching) {
-      onEarlyFiles?.([...files.values()], files.size);
+      onEarlyFiles?.([...files.values()], files.size, configs);
       return;
     }
     searched = searching.then((withNeedle) => {
@@ -105,7 +107,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   } : undefined;
   const probe = options.unchanged && targets.files.length === 0 ? { unchanged: options.unchanged, maxFileSize: options.maxFileSize } : undefined;
   const gitListing = viaGit ? await nonEmpty(listGitFiles(rootReal, targets.dirs, onTracked, probe)) : null;
-  if (gitListing?.unchanged) return { files: [], skipped: [], errors: [], unchanged: true };
+  if (gitListing?.unchanged) return { files: [], skipped: [], errors: [], configs: [], unchanged: true };
   await searched;
   if (!gitListing) early = undefined;
   const listing = (targets.dirs.length === 0 ? { entries: [], skipped: [], errors: [] } : null)
@@ -142,7 +144,20 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const linked = await resolveSymlinks(root, rootReal, symlinks, regular, skipped);
   const files = [...regular.values(), ...linked].sort((a, b) => byCodeUnit(a.path, b.path));
   skipped.sort((a, b) => byCodeUnit(a.file, b.file));
-  return { files, skipped, errors, ...(gitListing ? { git: gitRoot } : {}), ...(gitListing?.digests ? { digests: gitListing.digests } : {}) };
+  const configs = projectConfigs(listing.entries, targets);
+  return { files, skipped, errors, configs, ...(gitListing ? { git: gitRoot } : {}), ...(gitListing?.digests ? { digests: gitListing.digests } : {}) };
+}
+
+const PROJECT_CONFIG = /(?:^|\/)[tj]sconfig\.json$/;
+
+/** The tsconfig.json and jsconfig.json files listed, outside the default-excluded folders (node_modules...). */
+function projectConfigs(entries: readonly ListedEntry[], targets: Targets): string[] {
+  const out: string[] = [];
+  for (const entry of entries) {
+    // endsWith first: this runs over every listed path.
+    if (entry.path.endsWith('config.json') && PROJECT_CONFIG.test(entry.path) && !isExcludedUnder(targets.dirs, entry.path)) out.push(entry.path);
+  }
+  return out;
 }
 
 /**

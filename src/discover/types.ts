@@ -33,6 +33,8 @@ export interface Discovery {
   skipped: SkippedFile[];
   /** Problems that may have made the listing incomplete (an unreadable .gitignore, ...). */
   errors: FileError[];
+  /** The tsconfig.json and jsconfig.json files listed (they are not analyzed; their path aliases matter). */
+  configs: string[];
   /** Set when the listing came from git: where git can search the tracked files again. */
   git?: GitSearchRoot;
   /** The tree is the one the caller kept a result for (DiscoverOptions.unchanged): no file is listed. */

@@ -1,19 +1,15 @@
 // Import paths a project maps in its tsconfig.json or jsconfig.json (`"paths": { "@/*": ["src/*"] }`,
 // with `baseUrl`): `import { bcFetch } from '@/lib/bigcommerce'` names src/lib/bigcommerce.ts as
 // surely as a relative specifier does, and the cross-file pass must follow it. Read once per scan,
-// from the configs at the scan's root and in the folders below it down to MAX_CONFIG_DEPTH (a
-// monorepo's apps/web/tsconfig.json), each with the local files it extends; a file follows the
-// config of its nearest folder that has one, as TypeScript's project of that folder would.
-import { readdirSync, readFileSync } from 'node:fs';
+// from the configs at the scan's root and in any folder discovery lists one in (a monorepo's
+// apps/web/tsconfig.json), each with the local files it extends; a file follows the config of its
+// nearest folder that has one, as TypeScript's project of that folder would.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const MAX_EXTENDS = 5;
-/** How deep below the root configs are looked for: apps/web, packages/ui/lib. */
-const MAX_CONFIG_DEPTH = 3;
-/** Folders that hold no project config of ours. */
-const NOT_PROJECTS = new Set(['node_modules', 'bower_components', 'vendor', 'dist', 'build', 'coverage']);
 
 export interface PathAlias {
   /** The pattern as written (`@/*`), and its parts around the `*`. */
@@ -37,9 +33,14 @@ export interface ProjectAliases {
   scopes: Array<{ dir: string; aliases: PathAliases | null }>;
 }
 
-/** The path aliases of the project at `root` and of the projects in its folders; null when no config maps any. */
-export function readProjectAliases(root: string): ProjectAliases | null {
-  const scopes = configFolders(root).map((dir) => ({ dir, aliases: readPathAliases(root, dir) }));
+/**
+ * The path aliases of the project at `root` and of the projects in its folders (`configs`: the
+ * root-relative tsconfig.json and jsconfig.json files discovery listed; the root's own is read
+ * whether listed or not); null when no config maps any.
+ */
+export function readProjectAliases(root: string, configs: readonly string[]): ProjectAliases | null {
+  const dirs = new Set(['', ...configs.map((path) => clean(posix.dirname(path)))]);
+  const scopes = [...dirs].map((dir) => ({ dir, aliases: readPathAliases(root, dir) }));
   if (!scopes.some((s) => s.aliases)) return null;
   scopes.sort((a, b) => b.dir.length - a.dir.length);
   return { scopes };
@@ -51,26 +52,6 @@ export function aliasesFor(project: ProjectAliases, file: string): PathAliases |
     if (scope.dir === '' || file.startsWith(`${scope.dir}/`)) return scope.aliases;
   }
   return null;
-}
-
-/** Root-relative folders (`''` for the root) holding a tsconfig.json or jsconfig.json, down to MAX_CONFIG_DEPTH. */
-function configFolders(root: string): string[] {
-  const out: string[] = [];
-  const visit = (dir: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (entries.some((e) => e.isFile() && CONFIG_NAMES.includes(e.name))) out.push(dir);
-    if (depth >= MAX_CONFIG_DEPTH) return;
-    for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !NOT_PROJECTS.has(entry.name)) visit(dir === '' ? entry.name : `${dir}/${entry.name}`, depth + 1);
-    }
-  };
-  visit('', 0);
-  return out;
 }
 
 /** The path aliases of the config in `dir` (root-relative) of the project at `root`, or null when it maps none. */

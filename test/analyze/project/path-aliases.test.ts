@@ -54,9 +54,13 @@ describe('readPathAliases', () => {
 });
 
 describe('readProjectAliases', () => {
-  it('finds the config of each package of a monorepo, and gives a file the one of its nearest folder', () => {
-    const project = readProjectAliases(join(DEEP_FIXTURES, 'monorepo-aliases'))!;
-    expect(project.scopes.map((s) => [s.dir, s.aliases?.aliases.map((a) => [a.pattern, a.targets])])).toEqual([['apps/web', [['@/*', ['apps/web/src/*']]]]]);
+  it('reads the config of each package of a monorepo, and gives a file the one of its nearest folder', () => {
+    const project = readProjectAliases(join(DEEP_FIXTURES, 'monorepo-aliases'), ['apps/web/tsconfig.json'])!;
+    expect(project.scopes.map((s) => [s.dir, s.aliases?.aliases.map((a) => [a.pattern, a.targets]) ?? null])).toEqual([
+      ['apps/web', [['@/*', ['apps/web/src/*']]]],
+      // The root is always read; it maps nothing here.
+      ['', null],
+    ]);
     expect(aliasTargets(aliasesFor(project, 'apps/web/src/app/brands.ts')!, '@/lib/bc')).toEqual(['apps/web/src/lib/bc']);
     expect(aliasesFor(project, 'packages/tools/src/report.ts')).toBeNull();
   });
@@ -64,7 +68,7 @@ describe('readProjectAliases', () => {
 
 describe('module specifiers under path aliases', () => {
   it('reads, hints at and resolves an aliased specifier like a relative one', () => {
-    usePathAliases(readProjectAliases(FIXTURE));
+    usePathAliases(readProjectAliases(FIXTURE, []));
     const text = "import { storeFetch } from '@/lib/store-api';\nconst x = '~lib/format';\n";
     expect(relativeSpecifiers(text)).toEqual(['@/lib/store-api']);
     expect(relativeSpecifierHints(Buffer.from(text)).sort()).toEqual(['@/lib/store-api', '~lib/format']);
