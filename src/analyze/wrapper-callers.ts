@@ -6,10 +6,12 @@
 import { readSourceFileSync } from '../discover/read.ts';
 import type { DiscoveredFile, FileKind } from '../discover/types.ts';
 import type { WrapperReach } from './languages/context.ts';
+import { unparsedLanguageOf } from '../discover/unparsed-languages.ts';
 import { untracedMessage, type WrapperLanguage } from './languages/wrappers.ts';
 
-/** Kinds whose files may call a wrapper: the languages, notebooks, and templates read as text (`.erb`, `.phtml`). */
-const CALLING_KINDS: ReadonlySet<FileKind> = new Set(['php', 'python', 'ruby', 'notebook', 'unparsed']);
+/** Kinds whose files may call a wrapper: the languages, notebooks, and templates read as text (`.erb`). */
+const CALLING_KINDS: ReadonlySet<FileKind> = new Set(['php', 'python', 'ruby', 'notebook']);
+const TEMPLATE = 'HTML or template';
 const LANGUAGE: Partial<Record<FileKind, WrapperLanguage>> = { php: 'PHP', python: 'Python', ruby: 'Ruby' };
 
 export function settleWrapperCallers(wrappers: ReadonlyArray<WrapperReach & { kind: FileKind }>, files: readonly DiscoveredFile[], maxFileSize: number): void {
@@ -22,7 +24,8 @@ export function settleWrapperCallers(wrappers: ReadonlyArray<WrapperReach & { ki
     }
     return texts.get(file.path)!;
   };
-  const candidates = files.filter((file) => CALLING_KINDS.has(file.kind));
+  // Not every file read as text: a Java or Go file cannot call a PHP function, and a large tree holds many.
+  const candidates = files.filter((file) => CALLING_KINDS.has(file.kind) || (file.kind === 'unparsed' && unparsedLanguageOf(baseName(file.path))?.name === TEMPLATE));
   for (const { finding, name, kind } of wrappers) {
     const language = LANGUAGE[kind];
     if (!language) continue;
@@ -34,4 +37,8 @@ export function settleWrapperCallers(wrappers: ReadonlyArray<WrapperReach & { ki
       ? finding.notes.filter((note) => note.kind !== 'untraced-requests')
       : finding.notes.map((note) => (note.kind === 'untraced-requests' ? { ...note, message: untracedMessage(name, language, callers) } : note));
   }
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
