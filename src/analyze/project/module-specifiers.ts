@@ -87,7 +87,7 @@ function joinClean(folder: Folder, specifier: string): string | null {
  * The searches use every config's prefixes (a superset for any one file); resolution uses the
  * aliases of the file's own config.
  */
-let aliases: { project: ProjectAliases; prefixes: Buffer[][]; specifier: RegExp; quoted: RegExp; patterns: string[] } | null = null;
+let aliases: { project: ProjectAliases; specifier: RegExp; quoted: RegExp; hinted: RegExp; pattern: string } | null = null;
 
 /** Sets the project's path aliases for what follows (null: none). */
 export function usePathAliases(project: ProjectAliases | null): void {
@@ -99,10 +99,11 @@ export function usePathAliases(project: ProjectAliases | null): void {
   const alternatives = prefixes.map(escapeRegExp).join('|');
   aliases = {
     project,
-    prefixes: prefixes.map((p) => [Buffer.from(`'${p}`, 'latin1'), Buffer.from(`"${p}`, 'latin1')]),
     specifier: new RegExp(String.raw`(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])((?:${alternatives})[^'"\n]*)\1`, 'g'),
     quoted: new RegExp(String.raw`(['"\`])((?:${alternatives})[^'"\`\n]*)\1`, 'g'),
-    patterns: prefixes.map((p) => String.raw`(['"])${escapeRegExp(p)}[^'"\n]*(?=\g{-1})`),
+    // As git's search reads SPECIFIER_HINT_PATTERNS: the closing quote may open the next match.
+    hinted: new RegExp(String.raw`(['"])((?:${alternatives})[^'"\n]*)(?=\1)`, 'g'),
+    pattern: String.raw`(['"])(?:${alternatives})[^'"\n]*(?=\g{-1})`,
   };
 }
 
@@ -325,11 +326,13 @@ export function relativeSpecifierHints(bytes: Buffer): string[] {
   }
   // The bare forms: '.' and '..' (an index file of this folder or the parent).
   for (const [needle, specifier] of BARE) if (bytes.indexOf(needle) !== -1) out.push(specifier);
-  // Aliased specifiers: a quote, then an alias's prefix.
-  for (const pair of aliases?.prefixes ?? []) {
-    for (const needle of pair) {
-      for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) at = Math.max(at, take(at + 1, bytes[at]));
-    }
+  // Aliased specifiers: a quote, then an alias's prefix. One pass of one pattern, however many
+  // prefixes (a `baseUrl` gives one per entry of its folder).
+  if (aliases) {
+    const hinted = aliases.hinted;
+    const text = bytes.toString('latin1');
+    hinted.lastIndex = 0;
+    for (let match = hinted.exec(text); match; match = hinted.exec(text)) out.push(match[2]);
   }
   return out;
 }
@@ -348,7 +351,7 @@ export const SPECIFIER_HINT_PATTERNS: readonly string[] = [
 
 /** SPECIFIER_HINT_PATTERNS, and one per path alias in force (an alias's prefix after a quote). */
 export function specifierHintPatterns(): readonly string[] {
-  return aliases ? [...SPECIFIER_HINT_PATTERNS, ...aliases.patterns] : SPECIFIER_HINT_PATTERNS;
+  return aliases ? [...SPECIFIER_HINT_PATTERNS, aliases.pattern] : SPECIFIER_HINT_PATTERNS;
 }
 
 /** `relativeSpecifierHints`, from what a search for `specifierHintPatterns()` matched in a file. */

@@ -4,7 +4,7 @@
 // from the configs at the scan's root and in any folder discovery lists one in (a monorepo's
 // apps/web/tsconfig.json), each with the local files it extends; a file follows the config of its
 // nearest folder that has one, as TypeScript's project of that folder would.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 
@@ -60,10 +60,10 @@ export function readPathAliases(root: string, dir = ''): PathAliases | null {
     const options = compilerOptionsOf(root, dir === '' ? name : `${dir}/${name}`, 0);
     if (!options) continue;
     const { paths } = options;
-    if (!paths) return null;
+    if (!paths && options.baseUrl === null) return null;
     const pathsFrom = options.baseUrl ?? options.pathsDir;
     const aliases: PathAlias[] = [];
-    for (const [pattern, targets] of Object.entries(paths)) {
+    for (const [pattern, targets] of Object.entries(paths ?? {})) {
       if (!Array.isArray(targets) || (pattern.match(/\*/g)?.length ?? 0) > 1) continue;
       const star = pattern.indexOf('*');
       const inRoot = targets
@@ -80,9 +80,42 @@ export function readPathAliases(root: string, dir = ''): PathAliases | null {
       });
     }
     aliases.sort((a, b) => b.prefix.length - a.prefix.length);
-    return aliases.length > 0 ? { aliases, base: pathsFrom } : null;
+    // A pattern of `*` alone, and `baseUrl` itself (TypeScript tries `<baseUrl>/<specifier>` for any
+    // bare specifier, after `paths`), name what one folder holds: each becomes an alias per entry of
+    // that folder, so that the specifiers they allow can be searched for by their first segment.
+    const folders = aliases.filter((a) => a.wildcard && a.prefix === '').flatMap((a) => a.targets.filter((t) => t === '*' || t.endsWith('/*')).map((t) => t.slice(0, -2)));
+    if (options.baseUrl !== null) folders.push(options.baseUrl);
+    const named = aliases.filter((a) => !(a.wildcard && a.prefix === ''));
+    const bare = [...new Set(folders)].flatMap((folder) => entryAliases(root, folder === '*' ? '' : folder));
+    const all = [...named, ...bare];
+    return all.length > 0 ? { aliases: all, base: pathsFrom } : null;
   }
   return null;
+}
+
+const MODULE_FILE = /^(.+)\.(?:[cm]?[jt]sx?|json)$/;
+
+/** One alias per entry of a folder (root-relative): `lib/*` and `lib` for a folder, `config` for config.ts. */
+function entryAliases(root: string, folder: string): PathAlias[] {
+  let entries;
+  try {
+    entries = readdirSync(posix.join(root, folder), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const under = (name: string) => (folder === '' ? name : `${folder}/${name}`);
+  const out: PathAlias[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (entry.isDirectory()) {
+      out.push({ pattern: `${entry.name}/*`, prefix: `${entry.name}/`, suffix: '', wildcard: true, targets: [under(`${entry.name}/*`)] });
+      out.push({ pattern: entry.name, prefix: entry.name, suffix: '', wildcard: false, targets: [under(entry.name)] });
+    } else if (entry.isFile()) {
+      const stem = MODULE_FILE.exec(entry.name)?.[1];
+      if (stem) out.push({ pattern: stem, prefix: stem, suffix: '', wildcard: false, targets: [under(stem)] });
+    }
+  }
+  return out;
 }
 
 /** The root-relative paths (no extension added) an aliased specifier may name, in the order to try them; [] when no alias matches. */
@@ -99,7 +132,7 @@ export function aliasTargets(aliases: PathAliases, specifier: string): string[] 
   return [];
 }
 
-/** The literal beginnings of aliased specifiers (`@/`, `~/`, `#lib/`), for searching bytes; an alias of `*` alone has none. */
+/** The literal beginnings of aliased specifiers (`@/`, `~/`, `#lib/`, `lib/` under a `baseUrl`), for searching bytes. */
 export function aliasPrefixes(aliases: PathAliases): string[] {
   return [...new Set(aliases.aliases.map((a) => (a.wildcard ? a.prefix : a.pattern)).filter((p) => p !== ''))];
 }

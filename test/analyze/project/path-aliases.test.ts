@@ -1,6 +1,6 @@
 // Path aliases (tsconfig.json `paths`): importers that name a legacy wrapper as '@/lib/store-api'
 // are followed as relative importers are (fixtures/deep/path-aliases).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -28,10 +28,12 @@ describe('readPathAliases', () => {
 
   it('reads paths with comments and trailing commas, relative to baseUrl, longest prefix first', () => {
     const aliases = readPathAliases(FIXTURE)!;
-    expect(aliases.aliases.map((a) => [a.pattern, a.targets])).toEqual([
+    expect(aliases.aliases.slice(0, 2).map((a) => [a.pattern, a.targets])).toEqual([
       ['~lib/*', ['src/lib/*']],
       ['@/*', ['src/*']],
     ]);
+    // Then what `baseUrl: "."` allows: the root's entries.
+    expect(aliases.aliases.slice(2).map((a) => a.pattern)).toContain('src/*');
     expect(aliasTargets(aliases, '@/lib/store-api')).toEqual(['src/lib/store-api']);
     expect(aliasTargets(aliases, 'react')).toEqual([]);
   });
@@ -47,7 +49,21 @@ describe('readPathAliases', () => {
     expect(aliasTargets(aliases, '#app')).toEqual(['src/app.js']);
   });
 
-  it('is null for a project without paths, or without a config', async () => {
+  it('turns baseUrl, and an alias of `*` alone, into one alias per entry of their folder', async () => {
+    const dir = await project({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": "src", "paths": { "*": ["types/*"] } } }',
+      'src/lib/store.ts': 'export {};',
+      'src/config.ts': 'export {};',
+      'src/types/shop.d.ts': 'export {};',
+    });
+    const aliases = readPathAliases(dir)!;
+    expect(aliases.aliases.map((a) => a.pattern).sort()).toEqual(['config', 'lib', 'lib/*', 'shop.d', 'types', 'types/*']);
+    expect(aliasTargets(aliases, 'lib/store')).toEqual(['src/lib/store']);
+    expect(aliasTargets(aliases, 'config')).toEqual(['src/config']);
+    expect(aliasTargets(aliases, 'react')).toEqual([]);
+  });
+
+  it('is null for a project without paths or baseUrl, or without a config', async () => {
     expect(readPathAliases(await project({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }' }))).toBeNull();
     expect(readPathAliases(await project({}))).toBeNull();
   });
@@ -86,6 +102,22 @@ describe('the monorepo-aliases fixture', () => {
   it('follows an alias in the package whose config maps it, and not the same alias in another package', async () => {
     const { report } = await scanDeep('monorepo-aliases');
     expect(summarize(report.findings)).toEqual(['apps/web/src/app/brands.ts:3 legacy-api-call GET /v2/brands store_v2_products_read_only store-m3n8k1.mybigcommerce.com']);
+  });
+});
+
+describe('a project importing from its baseUrl', () => {
+  it('follows `lib/store-api` to src/lib/store-api.ts when baseUrl is src', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bc-baseurl-'));
+    try {
+      await mkdir(join(dir, 'src/lib'), { recursive: true });
+      await writeFile(join(dir, 'tsconfig.json'), '{ "compilerOptions": { "baseUrl": "src" } }');
+      await writeFile(join(dir, 'src/lib/store-api.ts'), await readFile(join(FIXTURE, 'src/lib/store-api.ts'), 'utf8'));
+      await writeFile(join(dir, 'src/orders.ts'), "import { storeFetch } from 'lib/store-api';\nimport React from 'react';\nexport const list = () => storeFetch('/orders');\n");
+      const { report } = await scanDeep(dir);
+      expect(summarize(report.findings)).toEqual([`src/orders.ts:3 legacy-api-call GET /v2/orders store_v2_orders_read_only ${HOST}`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
