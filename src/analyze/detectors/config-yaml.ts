@@ -1,5 +1,5 @@
 // YAML and JSON config files (JSON is read with the same parser: it gives line numbers).
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode, type Scalar } from 'yaml';
 import { analyzeConfigEntries, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
 import type { Config } from '../../types.ts';
 
@@ -15,18 +15,55 @@ export class ConfigFileParseError extends Error {
 
 export function analyzeYamlOrJsonFile(file: string, text: string, config: Config): ConfigFileAnalysis {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false });
-  if (doc.errors.length > 0) {
+  // Kubernetes and Helm files hold several documents (`---`); JSON is one.
+  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: false, strict: false });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  for (const doc of docs) {
+    if (doc.errors.length === 0) continue;
     const error = doc.errors[0];
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
     throw new ConfigFileParseError(error.message.split('\n')[0], pos.line, pos.col);
   }
   const entries: ConfigEntry[] = [];
-  collect(doc.contents, '', '', entries, lineCounter);
-  return analyzeConfigEntries(file, entries, config, false);
+  const encoded = new Map<string, string>();
+  docs.forEach((doc, index) => {
+    // Each document's entries are read apart: two Secrets' keys are not one account.
+    const context: Context = { doc: docs.length > 1 ? `${index}:` : '', lines: lineCounter, secretData: isSecret(doc.contents) ? encoded : null };
+    collect(doc.contents, '', entries, context);
+  });
+  const result = analyzeConfigEntries(file, entries, config, false);
+  // A credential read from a Secret's base64 `data` is a secret in its written form too.
+  for (const secret of [...result.secrets]) {
+    const written = encoded.get(secret);
+    if (written) result.secrets.push(written);
+  }
+  return result;
 }
 
-function collect(node: unknown, path: string, group: string, out: ConfigEntry[], lines: LineCounter): void {
+interface Context {
+  /** Prefix of every group of this document (`1:`), so that documents are not read together. */
+  doc: string;
+  lines: LineCounter;
+  /** For a Kubernetes Secret: where each decoded `data` value's written (base64) form is kept. */
+  secretData: Map<string, string> | null;
+}
+
+/** A Kubernetes Secret: its `data` values are base64 of what `stringData` would hold as is. */
+function isSecret(node: unknown): boolean {
+  return isMap(node) && node.items.some((pair) => isScalar(pair.key) && pair.key.value === 'kind' && isScalar(pair.value) && pair.value.value === 'Secret');
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The text a Secret's `data` value stands for, or null when it is not base64 of printable UTF-8 text. */
+function decodedSecretValue(value: string): string | null {
+  const compact = value.replace(/\s+/g, '');
+  if (compact === '' || !BASE64.test(compact)) return null;
+  const decoded = Buffer.from(compact, 'base64').toString('utf8');
+  return /[\uFFFD\x00-\x08\x0E-\x1F]/.test(decoded) ? null : decoded;
+}
+
+function collect(node: unknown, path: string, out: ConfigEntry[], context: Context): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -34,16 +71,22 @@ function collect(node: unknown, path: string, group: string, out: ConfigEntry[],
       const value = pair.value as YamlNode | null;
       if (isScalar(value) && typeof value.value === 'string') {
         const offset = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : (value.range?.[0] ?? 0);
-        out.push(entryAt(childPath, value, offset, path, lines));
+        const entry = entryAt(childPath, value, offset, context.doc + path, context.lines);
+        const decoded = context.secretData && path === 'data' ? decodedSecretValue(entry.value) : null;
+        if (decoded !== null) {
+          context.secretData!.set(decoded, entry.value);
+          entry.value = decoded;
+        }
+        out.push(entry);
       } else {
-        collect(value, childPath, childPath, out, lines);
+        collect(value, childPath, out, context);
       }
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, index) => {
       // A list of strings (a CI job's `script:` lines, a list of URLs): each one an entry of the list's group.
-      if (isScalar(item) && typeof item.value === 'string') out.push(entryAt(`${path}[${index}]`, item, item.range?.[0] ?? 0, path, lines));
-      else collect(item, `${path}[${index}]`, `${path}[${index}]`, out, lines);
+      if (isScalar(item) && typeof item.value === 'string') out.push(entryAt(`${path}[${index}]`, item, item.range?.[0] ?? 0, context.doc + path, context.lines));
+      else collect(item, `${path}[${index}]`, out, context);
     });
   }
 }

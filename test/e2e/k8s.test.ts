@@ -1,0 +1,33 @@
+// Kubernetes manifests through the built CLI: a file of several documents (`---`), and a legacy API
+// account kept base64-encoded in a Secret's `data` (fixtures/e2e/k8s).
+import { describe, expect, it } from 'vitest';
+import { cleanTempDirsAfterAll, copyFixture, findingRows, runCli, runJson } from './helpers.ts';
+
+cleanTempDirsAfterAll();
+
+const KEY = '7c0e9b5a3f1d4e2a8b6c9d0e1f2a3b4c';
+const KEY_AS_WRITTEN = Buffer.from(KEY).toString('base64');
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
+
+describe('Kubernetes manifests', () => {
+  it('reads every document of the file and the Secret\'s base64 data, not a ConfigMap\'s', async () => {
+    const dir = await copyFixture('e2e/k8s', { git: true });
+    const { report, code } = await runJson(['scan', '--no-cache'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(report.errors).toEqual([]);
+    expect(findingRows(report)).toEqual([
+      'deploy/order-sync.yaml:22 legacy-credentials-config - - -',
+      'deploy/order-sync.yaml:24 hardcoded-credential - - -',
+    ]);
+  });
+
+  it('never prints the key, decoded or as written, in any format', async () => {
+    const dir = await copyFixture('e2e/k8s', { git: true });
+    for (const format of FORMATS) {
+      const { stdout, stderr, code } = await runCli(['check', '--no-cache', '--format', format], { cwd: dir });
+      expect({ format, code }).toEqual({ format, code: 1 });
+      expect(stdout + stderr).not.toContain(KEY);
+      expect(stdout + stderr).not.toContain(KEY_AS_WRITTEN);
+    }
+  });
+});
