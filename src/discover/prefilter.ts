@@ -12,6 +12,8 @@ import type { FileKind } from './types.ts';
  *   the official libraries (`Bigcommerce::configure`, `BigcommerceApi(host=..., basic_auth=...)`,
  *   `Bigcommerce.configure`) whose host may come from elsewhere. Each common casing is listed;
  *   the store-host spellings are covered by them, since each contains one.
+ * - A Kubernetes Secret keeps its values base64-encoded (`data:`): a store host there reads as one
+ *   of BASE64_STORE_NEEDLES, `mybigcommerce` at each of the three alignments base64 can give it.
  *
  * `Basic ` is deliberately not a needle: every legacy finding also has one of the above, and prose
  * and other services make it common.
@@ -31,9 +33,13 @@ export const LEGACY_URL_NEEDLES = [
   SUPPRESSION_NEEDLE,
 ] as const;
 
+/** `mybigcommerce` inside base64 text, at byte offsets 0, 1 and 2 of a 3-byte group: the characters only it decides. */
+export const BASE64_STORE_NEEDLES = ['bXliaWdjb21tZXJjZ', '15YmlnY29tbWVyY2', 'teWJpZ2NvbW1lcmNl'] as const;
+
 export const BIGCOMMERCE_NEEDLES = [
   'bigcommerce', 'BigCommerce', 'Bigcommerce', 'BIGCOMMERCE', 'bigCommerce',
   '/api/v2', '\\/api\\/v2',
+  ...BASE64_STORE_NEEDLES,
   SUPPRESSION_NEEDLE,
 ] as const;
 

@@ -31,6 +31,13 @@ describe('mightBeLegacy keeps every file a full analysis could flag', () => {
   });
 });
 
+describe('mightBeLegacy reads a store host inside base64 (a Kubernetes Secret\'s data)', () => {
+  it('at every alignment base64 can give it', () => {
+    const encoded = ['', 'x', 'xy', 'xyz', 'wxyz'].map((prefix) => Buffer.from(`${prefix}https://store-abc123.mybigcommerce.com/`).toString('base64'));
+    expect(encoded.map((value) => passes('yaml', `kind: Secret\ndata:\n  BC_URL: ${value}\n`))).toEqual([true, true, true, true, true]);
+  });
+});
+
 describe('mightBeLegacy drops files with no legacy evidence', () => {
   it.each([
     ['the OAuth gateway', "fetch(`https://api.bigcommerce.com/stores/${hash}/v2/orders`, { headers: { 'X-Auth-Token': t } })"],
