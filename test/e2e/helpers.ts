@@ -14,6 +14,8 @@ export const FIXTURES = join(REPO_ROOT, 'fixtures');
 
 /** The fake keys planted in fixtures/e2e/unparsed: curl's `-u` password in the Jenkinsfile, a Basic token in PowerShell. */
 export const UNPARSED_SECRETS = ['9c4d1e7f2a6b8c0d3e5f', 'c3RvY2s6M2I3ZTlhMWM1ZDJmNGE2Yjhj'];
+/** Every output format `check` writes, for tests that look at all of them. */
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
 export interface CliResult {
   stdout: string;

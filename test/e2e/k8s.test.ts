@@ -1,13 +1,12 @@
 // Kubernetes manifests through the built CLI: a file of several documents (`---`), and a legacy API
 // account kept base64-encoded in a Secret's `data` (fixtures/e2e/k8s).
 import { describe, expect, it } from 'vitest';
-import { cleanTempDirsAfterAll, copyFixture, findingRows, runCli, runJson } from './helpers.ts';
+import { cleanTempDirsAfterAll, copyFixture, findingRows, FORMATS, runCli, runJson } from './helpers.ts';
 
 cleanTempDirsAfterAll();
 
 const KEYS = ['7c0e9b5a3f1d4e2a8b6c9d0e1f2a3b4c', '5d41402abc4b2a76b9719d911017c592'];
 const WRITTEN = KEYS.flatMap((key) => [key, Buffer.from(key).toString('base64')]);
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
 describe('Kubernetes manifests', () => {
   it.each([false, true])('reads every document of a file and a Secret\'s base64 data, not a ConfigMap\'s (git work tree: %s)', async (git) => {

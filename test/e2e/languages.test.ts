@@ -6,7 +6,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/analyze/languages/parser.ts';
-import { cleanTempDirsAfterAll, copyFixture, FIXTURES, git, gitCommitAll, hashTree, runCli, runJson } from './helpers.ts';
+import { cleanTempDirsAfterAll, copyFixture, FIXTURES, FORMATS, git, gitCommitAll, hashTree, runCli, runJson } from './helpers.ts';
 import { junitCases, junitWellFormed, parseWorkflowCommands, sarifSchemaErrors } from './formats.ts';
 import type { Report } from '../../src/types.ts';
 
@@ -27,7 +27,6 @@ const REWRITTEN = ['php/legacy-config.php', 'php/old-client.php', 'python/legacy
 /** The env names the expected files use. */
 const ENV_FLAGS = ['--token-env', 'BC_ACCESS_TOKEN', '--store-hash-env', 'BC_STORE_HASH'];
 const SCOPES = ['store_v2_customers', 'store_v2_information_read_only', 'store_v2_marketing', 'store_v2_orders', 'store_v2_products'];
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
 const expectedFile = (file: string) => file.replace(/\.(php|py|rb)$/, '.expected.$1');
 const kindOf = (file: string) => (file.endsWith('.php') ? 'php' : file.endsWith('.py') ? 'python' : 'ruby');

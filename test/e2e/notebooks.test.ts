@@ -2,12 +2,11 @@
 // legacy calls in Python cells, `!curl` lines and a %%bash cell, an R notebook's call, a written
 // key, saved V2 responses in outputs, and a suppressed cleanup call.
 import { describe, expect, it } from 'vitest';
-import { cleanTempDirsAfterAll, copyFixture, findingRows, hashTree, runCli, runJson } from './helpers.ts';
+import { cleanTempDirsAfterAll, copyFixture, findingRows, FORMATS, hashTree, runCli, runJson } from './helpers.ts';
 
 cleanTempDirsAfterAll();
 
 const KEY = 'f3c9a1e07b5d42c8a6e1d0b9c7f2a4e5';
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
 describe('notebooks', () => {
   it.each([false, true])('scan reports the code cells\' legacy calls and key at their notebook lines, not outputs or markdown (git work tree: %s)', async (git) => {
