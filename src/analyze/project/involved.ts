@@ -8,7 +8,7 @@ import type { DiscoveredFile, SourceText } from '../../discover/types.ts';
 import type { AstNode } from '../ast.ts';
 import { mightBeLegacy } from '../../discover/prefilter.ts';
 import { readSourceFileSync } from '../../discover/read.ts';
-import { relativeSpecifierHints, relativeSpecifiers, specifierResolver } from './module-specifiers.ts';
+import { aliasedTargets, relativeSpecifierHints, relativeSpecifiers, specifierResolver } from './module-specifiers.ts';
 
 /**
  * What the fast scan already learned while it read every file, so the project pass does not read
@@ -180,7 +180,7 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
       const path = jsFiles[k].path;
       if (involved.has(path)) continue;
       const specs = hints.specifiers.get(path);
-      if (!specs || !specs.some((s) => mayName(s, names) && current.has(resolveSpecifier(path, s) ?? ''))) continue;
+      if (!specs || !specs.some((s) => mayName(path, s, names) && current.has(resolveSpecifier(path, s) ?? ''))) continue;
       const buffer = bufferOf(path);
       if (!buffer) continue;
       // ASCII bytes read the same as latin1 and as UTF-8 (no BOM either): the text the pass decodes anyway.
@@ -215,8 +215,13 @@ function specifierNames(files: Iterable<string>): Set<string> {
   return names;
 }
 
-function mayName(specifier: string, names: ReadonlySet<string>): boolean {
-  return namesOf(specifier).some((name) => names.has(name));
+function mayName(file: string, specifier: string, names: ReadonlySet<string>): boolean {
+  return namesOf(specifier).some((name) => names.has(name)) || aliasedNames(file, specifier).some((name) => names.has(name));
+}
+
+/** An aliased specifier names its target, whose name may differ from its own (`'#store'` for src/lib/store-api.js). */
+function aliasedNames(file: string, specifier: string): string[] {
+  return specifier.startsWith('.') ? [] : aliasedTargets(file, specifier).flatMap(namesOf);
 }
 
 /** The names `mayName` looks up for a specifier: its last segment, with and without its extension. */
@@ -244,6 +249,7 @@ function candidatesByName(files: readonly DiscoveredFile[], specifiers: Readonly
       const [last, bare] = namesOf(specs[s]);
       note(last, k);
       note(bare, k);
+      for (const name of aliasedNames(files[k].path, specs[s])) note(name, k);
     }
   }
   return out;

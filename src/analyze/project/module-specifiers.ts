@@ -117,8 +117,8 @@ export function pathAliasesOf(file: string): PathAliases | null {
   return aliases ? aliasesFor(aliases.project, file) : null;
 }
 
-/** The root-relative paths an aliased specifier written in `fromFile` may name. */
-function aliasedTargets(fromFile: string, specifier: string): string[] {
+/** The root-relative paths an aliased specifier written in `fromFile` may name ([] for any other). */
+export function aliasedTargets(fromFile: string, specifier: string): string[] {
   const table = pathAliasesOf(fromFile);
   return table ? aliasTargets(table, specifier) : [];
 }

@@ -40,10 +40,45 @@ export interface ProjectAliases {
  */
 export function readProjectAliases(root: string, configs: readonly string[]): ProjectAliases | null {
   const dirs = new Set(['', ...configs.map((path) => clean(posix.dirname(path)))]);
-  const scopes = [...dirs].map((dir) => ({ dir, aliases: readPathAliases(root, dir) }));
+  const scopes = [...dirs].map((dir) => ({ dir, aliases: withPackageImports(readPathAliases(root, dir), dir === '' ? packageImports(root) : []) }));
   if (!scopes.some((s) => s.aliases)) return null;
   scopes.sort((a, b) => b.dir.length - a.dir.length);
   return { scopes };
+}
+
+/**
+ * The root package.json's subpath imports (`"imports": { "#lib/*": "./src/lib/*.js" }`), which
+ * Node resolves for every file of the package; a target under conditions counts each of its paths.
+ */
+function packageImports(root: string): PathAlias[] {
+  let manifest: { imports?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(posix.join(root, 'package.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+  const imports = manifest?.imports;
+  if (!imports || typeof imports !== 'object') return [];
+  const out: PathAlias[] = [];
+  for (const [pattern, target] of Object.entries(imports)) {
+    if (!pattern.startsWith('#') || (pattern.match(/\*/g)?.length ?? 0) > 1) continue;
+    const targets = stringLeaves(target).filter((t) => t.startsWith('./')).map((t) => clean(t)).filter((t) => !t.startsWith('../'));
+    if (targets.length === 0) continue;
+    const star = pattern.indexOf('*');
+    out.push({ pattern, prefix: star === -1 ? pattern : pattern.slice(0, star), suffix: star === -1 ? '' : pattern.slice(star + 1), wildcard: star !== -1, targets });
+  }
+  return out;
+}
+
+function stringLeaves(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return [value];
+  if (depth > 4 || !value || typeof value !== 'object') return [];
+  return Object.values(value).flatMap((v) => stringLeaves(v, depth + 1));
+}
+
+function withPackageImports(aliases: PathAliases | null, imports: PathAlias[]): PathAliases | null {
+  if (imports.length === 0) return aliases;
+  return { aliases: [...imports, ...(aliases?.aliases ?? [])], base: aliases?.base ?? '' };
 }
 
 /** The aliases in force for a file: its nearest folder with a config. */

@@ -121,6 +121,26 @@ describe('a project importing from its baseUrl', () => {
   });
 });
 
+describe('a package with subpath imports', () => {
+  it('follows `#lib/store-api` through package.json imports, a target under conditions included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bc-imports-'));
+    try {
+      await mkdir(join(dir, 'src/lib'), { recursive: true });
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module', imports: { '#lib/*': './src/lib/*.js', '#store': { node: './src/lib/store-api.js', default: './src/browser.js' } } }));
+      await writeFile(join(dir, 'src/lib/store-api.ts'), await readFile(join(FIXTURE, 'src/lib/store-api.ts'), 'utf8'));
+      await writeFile(join(dir, 'src/orders.ts'), "import { storeFetch } from '#lib/store-api';\nexport const list = () => storeFetch('/orders');\n");
+      await writeFile(join(dir, 'src/brands.ts'), "import { storeFetch } from '#store';\nexport const brands = () => storeFetch('/brands');\n");
+      const { report } = await scanDeep(dir);
+      expect(summarize(report.findings)).toEqual([
+        `src/brands.ts:2 legacy-api-call GET /v2/brands store_v2_products_read_only ${HOST}`,
+        `src/orders.ts:2 legacy-api-call GET /v2/orders store_v2_orders_read_only ${HOST}`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the path-aliases fixture', () => {
   it('reports the calls of importers that name the wrapper through either alias', async () => {
     const { report } = await scanDeep('path-aliases');
