@@ -349,7 +349,7 @@ export const SPECIFIER_HINT_PATTERNS: readonly string[] = [
   String.raw`(['"])\.?\./[^'"\n]*(?=\g{-1})`,
 ];
 
-/** SPECIFIER_HINT_PATTERNS, and one per path alias in force (an alias's prefix after a quote). */
+/** SPECIFIER_HINT_PATTERNS, and, with path aliases in force, one more for all their prefixes (after a quote). */
 export function specifierHintPatterns(): readonly string[] {
   return aliases ? [...SPECIFIER_HINT_PATTERNS, aliases.pattern] : SPECIFIER_HINT_PATTERNS;
 }

@@ -22,10 +22,11 @@ export interface PathAlias {
 }
 
 export interface PathAliases {
-  /** Longest prefix first: TypeScript picks the matching pattern with the longest prefix. */
+  /**
+   * In the order they are tried: package.json imports, then `paths` with the longest prefix first
+   * (as TypeScript picks), then the entries `baseUrl` (or a lone `*`) allows.
+   */
   aliases: PathAlias[];
-  /** The root-relative folder the targets are resolved from ('' for the root). */
-  base: string;
 }
 
 /** Every config folder of a project, deepest first, with the aliases its config maps (null: none). */
@@ -78,7 +79,7 @@ function stringLeaves(value: unknown, depth = 0): string[] {
 
 function withPackageImports(aliases: PathAliases | null, imports: PathAlias[]): PathAliases | null {
   if (imports.length === 0) return aliases;
-  return { aliases: [...imports, ...(aliases?.aliases ?? [])], base: aliases?.base ?? '' };
+  return { aliases: [...imports, ...(aliases?.aliases ?? [])] };
 }
 
 /** The aliases in force for a file: its nearest folder with a config. */
@@ -123,7 +124,7 @@ export function readPathAliases(root: string, dir = ''): PathAliases | null {
     const named = aliases.filter((a) => !(a.wildcard && a.prefix === ''));
     const bare = [...new Set(folders)].flatMap((folder) => entryAliases(root, folder === '*' ? '' : folder));
     const all = [...named, ...bare];
-    return all.length > 0 ? { aliases: all, base: pathsFrom } : null;
+    return all.length > 0 ? { aliases: all } : null;
   }
   return null;
 }
