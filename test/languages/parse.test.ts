@@ -19,6 +19,14 @@ describe('analyzeOtherLanguage', () => {
     await expect(analyze('ruby', 'def x(\n  1 +\n')).rejects.toBeInstanceOf(LanguageParseError);
   });
 
+  it('does not quote the code at a syntax error, which may hold a key no parse could redact', async () => {
+    const key = 'k7f3a9c1e2b4d6f8a0c2e4b6d8f0a2c4e';
+    const error = await analyze('python', `auth=('app', '${key}'))\n`).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('Python syntax error: unexpected code');
+    const punctuation = await analyze('ruby', `x = foo(,'${key}')\n`).catch((e: unknown) => e);
+    expect((punctuation as Error).message).toBe('Ruby syntax error: unexpected `,`');
+  });
+
   it('returns the comments without their delimiters, for suppressions', async () => {
     const php = await analyze('php', '<?php\n// bc-oauth-migrate-ignore-next-line: reviewed\n/* block */\n$x = 1;\n');
     expect(php.comments).toEqual([

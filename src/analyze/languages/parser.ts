@@ -70,7 +70,7 @@ export async function parseSource(kind: LanguageKind, text: string, budgetMs = P
   if (!tree) throw new LanguageParseError(`${LANGUAGE_NAME[kind]} parser returned no tree`, 1, 1);
   const bad = firstErrorNode(tree.rootNode);
   if (bad) {
-    const what = bad.isMissing ? `missing \`${bad.type}\`` : `unexpected \`${abbreviate(bad.text)}\``;
+    const what = bad.isMissing ? `missing \`${bad.type}\`` : unexpected(bad.text);
     const { row, column } = bad.startPosition;
     throw new LanguageParseError(`${LANGUAGE_NAME[kind]} syntax error: ${what}`, row + 1, column + 1);
   }
@@ -89,7 +89,11 @@ export function firstErrorNode(node: Node): Node | null {
   return node;
 }
 
-function abbreviate(text: string): string {
-  const line = text.split(/\r?\n/)[0];
-  return line.length > 30 ? `${line.slice(0, 30)}…` : line;
+/**
+ * Names the unexpected text only when it starts with punctuation: a file that fails to parse gives
+ * up no credentials to redact, so any word or literal quoted from it could be an unredacted key.
+ */
+function unexpected(text: string): string {
+  const punctuation = /^[^\w\s'"`$@]{1,3}/.exec(text)?.[0];
+  return punctuation ? `unexpected \`${punctuation}\`` : 'unexpected code';
 }
