@@ -20,6 +20,21 @@ export interface ArgumentScope<E> {
   caller: E;
 }
 
+/**
+ * What the PHP, Python and Ruby evaluators share: the same evaluator with the parameters of `fn`
+ * bound to a call's arguments, so that inside `fn` a parameter the body does not assign reads its
+ * argument, evaluated where the call is.
+ */
+export abstract class BindsArguments<E> {
+  protected arguments: ArgumentScope<E> | null = null;
+
+  withArguments(fn: Node, args: ReadonlyMap<string, Node>): this {
+    const bound = Object.create(this) as this;
+    bound.arguments = { fn, args, caller: this as unknown as E };
+    return bound;
+  }
+}
+
 /** Inside the wrapper, the argument a parameter stands for, unless the wrapper assigns the parameter itself. */
 export function argumentFor<E>(scope: ArgumentScope<E> | null, node: Node, bindings: Bindings): Node | null {
   if (!scope || !isInside(node, scope.fn)) return null;

@@ -6,7 +6,7 @@ import type { PartialString } from '../../partial.ts';
 import type { Bindings } from '../bindings.ts';
 import { assignmentBindings, decodeEscape, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
 import { field, namedChildren } from '../syntax.ts';
-import { argumentFor, type ArgumentScope } from '../wrappers.ts';
+import { argumentFor, BindsArguments } from '../wrappers.ts';
 
 const SCOPES = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'class_declaration']);
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', e: '\x1b', f: '\f', '\\': '\\', $: '$', '"': '"', "'": "'", '0': '\0' };
@@ -17,13 +17,13 @@ const NUMERIC_ESCAPES: readonly NumericEscape[] = [
 ];
 const SPRINTF_DIRECTIVE = /%(?:%|[-+ 0]*\d*(?:\.\d+)?[bcdeEfFgGosuxX])/g;
 
-export class PhpEvaluator {
+export class PhpEvaluator extends BindsArguments<PhpEvaluator> {
   readonly variables: Bindings;
-  private arguments: ArgumentScope<PhpEvaluator> | null = null;
   /** `define('X', ...)`, top-level and class `const X = ...`, keyed by name (class constants as `::X`). */
   private readonly constants = new Map<string, Node[]>();
 
   constructor(root: Node) {
+    super();
     this.variables = assignmentBindings(root, {
       scopes: SCOPES,
       assignment: 'assignment_expression',
@@ -108,13 +108,6 @@ export class PhpEvaluator {
   /** The value when it is fully static, else null. */
   staticText(node: Node): string | null {
     return staticTextOf(this.evaluate(node));
-  }
-
-  /** This evaluator with the parameters of `fn` bound to a call's arguments (see ../wrappers.ts). */
-  withArguments(fn: Node, args: ReadonlyMap<string, Node>): PhpEvaluator {
-    const bound = Object.create(this) as PhpEvaluator;
-    bound.arguments = { fn, args, caller: this };
-    return bound;
   }
 
   private interpolated(node: Node, depth: number): PartialString {

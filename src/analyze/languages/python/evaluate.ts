@@ -5,7 +5,7 @@ import type { PartialString } from '../../partial.ts';
 import type { Bindings } from '../bindings.ts';
 import { assignmentBindings, decodeEscape, fillFormat, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
 import { field, namedChildren } from '../syntax.ts';
-import { argumentFor, type ArgumentScope } from '../wrappers.ts';
+import { argumentFor, BindsArguments } from '../wrappers.ts';
 
 const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
@@ -16,11 +16,11 @@ const NUMERIC_ESCAPES: readonly NumericEscape[] = [
 const PERCENT_DIRECTIVE = /%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdirfxXeEgGc])/g;
 const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
 
-export class PythonEvaluator {
+export class PythonEvaluator extends BindsArguments<PythonEvaluator> {
   readonly bindings: Bindings;
-  private arguments: ArgumentScope<PythonEvaluator> | null = null;
 
   constructor(root: Node) {
+    super();
     this.bindings = assignmentBindings(root, {
       scopes: SCOPES,
       assignment: 'assignment',
@@ -71,16 +71,6 @@ export class PythonEvaluator {
 
   staticText(node: Node): string | null {
     return staticTextOf(this.evaluate(node));
-  }
-
-  /**
-   * This evaluator with the parameters of `fn` bound to `args` (argument nodes, by parameter name):
-   * inside `fn`, a parameter the body does not assign reads its argument, evaluated where the call is.
-   */
-  withArguments(fn: Node, args: ReadonlyMap<string, Node>): PythonEvaluator {
-    const bound = Object.create(this) as PythonEvaluator;
-    bound.arguments = { fn, args, caller: this };
-    return bound;
   }
 
   /** `self.x` set once anywhere in the file (usually in `__init__`). */

@@ -5,7 +5,7 @@ import type { PartialString } from '../../partial.ts';
 import type { Bindings } from '../bindings.ts';
 import { assignmentBindings, decodeEscape, MAX_DEPTH, printfFormat, staticTextOf, type NumericEscape } from '../string-evaluation.ts';
 import { field, namedChildren } from '../syntax.ts';
-import { argumentFor, type ArgumentScope } from '../wrappers.ts';
+import { argumentFor, BindsArguments } from '../wrappers.ts';
 
 const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'lambda']);
 const BOUND_NAMES: ReadonlySet<string> = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'global_variable']);
@@ -16,11 +16,11 @@ const NUMERIC_ESCAPES: readonly NumericEscape[] = [
 ];
 const FORMAT_DIRECTIVE = /%(?:%|[-+ 0#]*\d*(?:\.\d+)?[sdifxXeEgGbo])/g;
 
-export class RubyEvaluator {
+export class RubyEvaluator extends BindsArguments<RubyEvaluator> {
   readonly bindings: Bindings;
-  private arguments: ArgumentScope<RubyEvaluator> | null = null;
 
   constructor(root: Node) {
+    super();
     this.bindings = assignmentBindings(root, { scopes: SCOPES, assignment: 'assignment', bindable: (left) => BOUND_NAMES.has(left.type) });
   }
 
@@ -75,13 +75,6 @@ export class RubyEvaluator {
 
   staticText(node: Node): string | null {
     return staticTextOf(this.evaluate(node));
-  }
-
-  /** This evaluator with the parameters of `fn` bound to a call's arguments (see ../wrappers.ts). */
-  withArguments(fn: Node, args: ReadonlyMap<string, Node>): RubyEvaluator {
-    const bound = Object.create(this) as RubyEvaluator;
-    bound.arguments = { fn, args, caller: this };
-    return bound;
   }
 
   private stringLiteral(node: Node, depth: number): PartialString {
