@@ -156,8 +156,10 @@ export interface HumanItem {
 }
 
 /**
- * What a person must look at: every note on a finding, then every unmapped endpoint. A finding's
- * unmapped-endpoint note is left out when the unmapped list already covers its location.
+ * What a person must look at, the findings the summary counts as needing a human: every note on a
+ * finding, a finding that `fix` leaves alone and has no note to say why, then every unmapped
+ * endpoint. A finding's unmapped-endpoint note is left out when the unmapped list already covers its
+ * location.
  */
 export function needsHumanItems(report: Report, maxLocations = 3): HumanItem[] {
   const unmappedAt = new Set(report.unmapped.flatMap((u) => u.locations));
@@ -168,6 +170,7 @@ export function needsHumanItems(report: Report, maxLocations = 3): HumanItem[] {
       if (note.kind === 'unmapped-endpoint' && unmappedAt.has(where)) continue;
       items.push({ where, title: noteTitle(note.kind), message: note.message });
     }
+    if (!finding.fixable && finding.notes.length === 0) items.push({ where, title: 'to change by hand', message: finding.message });
   }
   for (const u of report.unmapped) {
     items.push({

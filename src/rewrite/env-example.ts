@@ -1,11 +1,10 @@
 // `.env.example`-style templates: the legacy variables (store URL, API user, API key) give way to
 // the OAuth ones. Real `.env` files hold live secrets and are never rewritten, only reported.
+import { SECRET_KEY, USERNAME_KEY } from '../analyze/detectors/config-entries.ts';
 import { envAssignment, isRealEnvFile } from '../analyze/detectors/config-env.ts';
 import { classifyHost } from '../analyze/hosts.ts';
 import type { Config, Finding } from '../types.ts';
 
-const USERNAME_KEY = /(^|[._-])(user(name)?|login|api_?user|email)$/i;
-const SECRET_KEY = /(api_?key|api_?token|token|password|passwd|pass|secret)$/i;
 
 export interface EnvRewrite {
   after: string;

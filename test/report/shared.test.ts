@@ -7,7 +7,7 @@ import {
   needsHumanItems,
   scopeChecklistLines,
 } from '../../src/report/shared.ts';
-import { finding, sampleReport } from './sample-report.ts';
+import { emptyReport, finding, sampleReport } from './sample-report.ts';
 
 describe('shared formatting', () => {
   it('formats a location as file:line:column', () => {
@@ -50,6 +50,11 @@ describe('shared formatting', () => {
       'HTTP method not known statically',
       'unmapped endpoint GET /v2/frobnicators',
     ]);
+  });
+
+  it('lists a finding that fix leaves alone as needing a human, though it has no note', () => {
+    const report = { ...emptyReport(), findings: [finding({ rule: 'hardcoded-credential', file: 'config/bc.yml', line: 4, fixable: false, message: 'A legacy API credential is written in `api_key`.' })] };
+    expect(needsHumanItems(report)).toEqual([{ where: 'config/bc.yml:4', title: 'to change by hand', message: 'A legacy API credential is written in `api_key`.' }]);
   });
 
   it('numbers up to three snippet lines from the finding’s line', () => {

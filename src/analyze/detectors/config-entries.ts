@@ -25,8 +25,9 @@ export interface ConfigFileAnalysis {
   secrets: string[];
 }
 
-const USERNAME_KEY = /(^|[._-])(user(name)?|login|api_?user|email)$/i;
-const SECRET_KEY = /(api_?key|api_?token|token|password|passwd|pass|secret)$/i;
+/** Key names of a legacy account's user and key; the rewrite of `.env` templates removes the same ones. */
+export const USERNAME_KEY = /(^|[._-])(user(name)?|login|api_?user|email)$/i;
+export const SECRET_KEY = /(api_?key|api_?token|token|password|passwd|pass|secret)$/i;
 const BIGCOMMERCE_WORD = /bigcommerce|(^|[._-])bc([._-]|$)/i;
 
 /** Values that stand for a credential rather than being one. */
@@ -38,7 +39,16 @@ export function unquote(value: string): string {
   return match ? match[2] : value;
 }
 
-export function analyzeConfigEntries(file: string, entries: ConfigEntry[], config: Config, realEnvFile: boolean): ConfigFileAnalysis {
+/**
+ * What `fix` does with the file: a real `.env` holds live secrets and is only reported; a `.env`
+ * template's account settings are rewritten (../../rewrite/env-example.ts); other config is
+ * reported for a person to change.
+ */
+export type ConfigFileRole = 'real-env' | 'env-template' | 'config';
+
+export function analyzeConfigEntries(file: string, entries: ConfigEntry[], config: Config, role: ConfigFileRole): ConfigFileAnalysis {
+  const realEnvFile = role === 'real-env';
+  const rewritten = role === 'env-template';
   const findings: Finding[] = [];
   const secrets: string[] = [];
   const groups = new Map<string, ConfigEntry[]>();
@@ -74,7 +84,7 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
         host,
         method: null,
         endpoint: null,
-        fixable: false,
+        fixable: rewritten,
         message: `Legacy API account settings: store URL in \`${urlEntry.key}\` beside ${describeCredentialKeys(userEntry, keyEntries)}. Replace them with ${config.storeHashEnv} and ${config.tokenEnv}.`,
         code: `${urlEntry.key}=${urlEntry.value}`,
         notes,
@@ -93,7 +103,7 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
           host,
           method: null,
           endpoint: null,
-          fixable: false,
+          fixable: rewritten,
           message: `A legacy API credential is written in \`${keyEntry.key}\`. Delete it from the file (and from history), rotate it, and delete the legacy API account once migrated.`,
           code: `${keyEntry.key}=<credential>`,
           notes: [...notes],

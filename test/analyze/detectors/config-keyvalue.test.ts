@@ -17,6 +17,15 @@ describe('key = value config files', () => {
     expect(result.secrets).toEqual(['9f8e7d6c5b4a39281706aa']);
   });
 
+  it('mark account settings fixable only in a .env template, the one config fix rewrites', () => {
+    const env = `BC_STORE_URL=${STORE}\nBC_API_USER=app\nBC_API_KEY=9f8e7d6c5b4a39281706aa\n`;
+    const fixable = (result: ReturnType<typeof analyzeUnparsedFile>) => result.findings.map((f) => `${f.rule} ${f.fixable}`);
+    expect(fixable(analyzeEnvFile('.env.example', env, testConfig))).toEqual(['legacy-credentials-config true', 'hardcoded-credential true']);
+    expect(fixable(analyzeEnvFile('.env', env, testConfig))).toEqual(['legacy-credentials-config false', 'hardcoded-credential false']);
+    const yaml = `bigcommerce:\n  store_url: ${STORE}\n  username: app\n  api_key: 9f8e7d6c5b4a39281706aa\n`;
+    expect(fixable(analyzeYamlOrJsonFile('config/bc.yml', yaml, testConfig))).toEqual(['legacy-credentials-config false', 'hardcoded-credential false']);
+  });
+
   it('group INI and TOML entries by section, and read a quoted value before its comment', () => {
     const ini = `[bigcommerce]\nstore_url = https://shop.example.com/api/v2\nusername = app\napi_key = "5e1f0c9a7b3d2e4f6a8c" ; live\n[other]\nusername = x\n`;
     expect(rows(analyzeUnparsedFile('sync.ini', ini, testConfig))).toEqual(['2 legacy-credentials-config -', '4 hardcoded-credential -']);
