@@ -4,6 +4,8 @@
 import { makeFinding } from '../finding.ts';
 import { classifyHost } from '../hosts.ts';
 import { judgeUrl } from '../languages/evidence.ts';
+import { redactSecret } from '../../redact.ts';
+import { redactSnippet, snippetOf } from '../snippet.ts';
 import { withoutUserinfo } from '../url.ts';
 import { addScriptFindings } from './shell.ts';
 import type { Config, Finding, HostInfo, Note } from '../../types.ts';
@@ -46,7 +48,7 @@ export function unquote(value: string): string {
  */
 export type ConfigFileRole = 'real-env' | 'env-template' | 'config';
 
-export function analyzeConfigEntries(file: string, entries: ConfigEntry[], config: Config, role: ConfigFileRole): ConfigFileAnalysis {
+export function analyzeConfigEntries(file: string, text: string, entries: ConfigEntry[], config: Config, role: ConfigFileRole): ConfigFileAnalysis {
   const realEnvFile = role === 'real-env';
   const rewritten = role === 'env-template';
   const findings: Finding[] = [];
@@ -88,7 +90,7 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
         message: `Legacy API account settings: store URL in \`${urlEntry.key}\` beside ${describeCredentialKeys(userEntry, keyEntries)}. Replace them with ${config.storeHashEnv} and ${config.tokenEnv}.`,
         code: `${urlEntry.key}=${urlEntry.value}`,
         notes,
-        snippet: `${urlEntry.key}: ${urlEntry.value}`,
+        snippet: lineAsWritten(text, urlEntry),
       }),
     );
     for (const keyEntry of keyEntries) {
@@ -107,7 +109,7 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
           message: `A legacy API credential is written in \`${keyEntry.key}\`. Delete it from the file (and from history), rotate it, and delete the legacy API account once migrated.`,
           code: `${keyEntry.key}=<credential>`,
           notes: [...notes],
-          snippet: `${keyEntry.key}: …(redacted)`,
+          snippet: lineAsWritten(text, keyEntry, keyEntry.value),
         }),
       );
     }
@@ -116,7 +118,7 @@ export function analyzeConfigEntries(file: string, entries: ConfigEntry[], confi
   const links = resourceLinkGroups(groups);
   for (const entry of entries) {
     if (accountUrls.has(entry) || links.has(entry.group)) continue;
-    const finding = legacyApiUrlFinding(file, entry, config, secrets, realEnvFile);
+    const finding = legacyApiUrlFinding(file, text, entry, config, secrets, realEnvFile);
     if (finding) findings.push(finding);
     // A value that holds a URL without being one may be a command (`run: curl -u ... https://...`).
     else if (/\s/.test(entry.value.trim()) && entry.value.includes('://')) {
@@ -144,7 +146,7 @@ function resourceLinkGroups(groups: ReadonlyMap<string, ConfigEntry[]>): Set<str
  * URL read by code the analysis cannot follow (`JSON.parse(readFileSync(...))`). A bare store URL is
  * not one (it is also the storefront's address); the /api/v2 path is what says legacy API.
  */
-function legacyApiUrlFinding(file: string, entry: ConfigEntry, config: Config, secrets: string[], realEnvFile: boolean): Finding | null {
+function legacyApiUrlFinding(file: string, text: string, entry: ConfigEntry, config: Config, secrets: string[], realEnvFile: boolean): Finding | null {
   if (!isLegacyStoreUrl(entry) || !/^\/api\/v2(\/|$)/i.test(new URL(entry.value.trim()).pathname)) return null;
   const evidence = judgeUrl([{ text: withoutUserinfo(entry.value.trim(), secrets) }], config);
   const notes: Note[] = [...evidence.notes];
@@ -163,7 +165,7 @@ function legacyApiUrlFinding(file: string, entry: ConfigEntry, config: Config, s
       'Move those requests to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header, then replace the value.',
     code: `${entry.key}=${entry.value}`,
     notes,
-    snippet: `${entry.key}: ${entry.value}`,
+    snippet: lineAsWritten(text, entry),
   });
 }
 
@@ -212,6 +214,20 @@ function clientName(file: string): string {
   if (base.startsWith('.env')) return 'env';
   if (/\.ya?ml$/i.test(base)) return 'yaml';
   return 'json';
+}
+
+/** Longer lines (minified JSON) are shown as `key: value` instead. */
+const MAX_SNIPPET_LINE = 240;
+
+/**
+ * The entry's line as written, for the code frame, with `secret` blanked in it. When the line does
+ * not show the entry plainly (too long, a Secret's base64 value), `key: value` stands for it.
+ */
+function lineAsWritten(text: string, entry: ConfigEntry, secret?: string): string {
+  const line = snippetOf(text, entry.line, entry.line);
+  const plain = line.length <= MAX_SNIPPET_LINE && line.includes(leafKey(entry.key)) && line.includes(secret ?? entry.value);
+  if (!plain) return `${entry.key}: ${secret === undefined ? entry.value : redactSecret(secret)}`;
+  return secret === undefined ? line : redactSnippet(line, [secret]);
 }
 
 function at(file: string, entry: ConfigEntry) {

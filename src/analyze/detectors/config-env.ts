@@ -11,7 +11,7 @@ export function analyzeEnvFile(file: string, text: string, config: Config): Conf
     const assignment = envAssignment(raw);
     if (assignment) entries.push({ key: assignment.key, value: envValue(assignment.rawValue), line: index + 1, column: raw.indexOf(assignment.key) + 1, group: '' });
   });
-  return analyzeConfigEntries(file, entries, config, isRealEnvFile(file) ? 'real-env' : 'env-template');
+  return analyzeConfigEntries(file, text, entries, config, isRealEnvFile(file) ? 'real-env' : 'env-template');
 }
 
 /**

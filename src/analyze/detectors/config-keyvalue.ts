@@ -29,7 +29,7 @@ export function analyzeKeyValueFile(file: string, text: string, config: Config):
     const group = section || (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
     entries.push({ key: section ? `${section}.${name}` : name, value: unquote(withoutComment(raw.slice(match[0].length).trim())), line: index + 1, column: raw.indexOf(name) + 1, group });
   });
-  return analyzeConfigEntries(file, entries, config, 'config');
+  return analyzeConfigEntries(file, text, entries, config, 'config');
 }
 
 /** The value without a ` #` or ` ;` comment after it (INI, TOML): after its closing quote, when quoted. */

@@ -31,7 +31,7 @@ export function analyzeYamlOrJsonFile(file: string, text: string, config: Config
     const context: Context = { doc: docs.length > 1 ? `${index}:` : '', lines: lineCounter, secretData: isSecret(doc.contents) ? encoded : null };
     collect(doc.contents, '', entries, context);
   });
-  const result = analyzeConfigEntries(file, entries, config, 'config');
+  const result = analyzeConfigEntries(file, text, entries, config, 'config');
   // A credential read from a Secret's base64 `data` is a secret in its written form too.
   for (const secret of [...result.secrets]) {
     const written = encoded.get(secret);

@@ -26,6 +26,20 @@ describe('key = value config files', () => {
     expect(fixable(analyzeYamlOrJsonFile('config/bc.yml', yaml, testConfig))).toEqual(['legacy-credentials-config false', 'hardcoded-credential false']);
   });
 
+  it('show the lines as written in a finding\'s snippet, the key blanked in it', () => {
+    const env = `BC_STORE_URL=${STORE}\nBC_API_USER=app\nexport BC_API_KEY="9f8e7d6c5b4a39281706aa"\n`;
+    expect(analyzeEnvFile('.env.example', env, testConfig).findings.map((f) => f.snippet)).toEqual([`BC_STORE_URL=${STORE}`, 'export BC_API_KEY="9f8e…(redacted)"']);
+  });
+
+  it('show `key: value` for a line that does not show the entry plainly: minified JSON, a Secret\'s base64 value', () => {
+    const json = JSON.stringify({ bigcommerce: { store_url: STORE, username: 'app', api_key: '9f8e7d6c5b4a39281706aa' }, padding: 'x'.repeat(300) });
+    expect(analyzeYamlOrJsonFile('config/bc.json', json, testConfig).findings.map((f) => f.snippet)).toEqual([`bigcommerce.store_url: ${STORE}`, 'bigcommerce.api_key: 9f8e…(redacted)']);
+    const encoded = (value: string) => Buffer.from(value).toString('base64');
+    const secret = `apiVersion: v1\nkind: Secret\ndata:\n  BC_STORE_URL: ${encoded(STORE)}\n  BC_API_USER: ${encoded('app')}\n  BC_API_KEY: ${encoded('9f8e7d6c5b4a39281706aa')}\n`;
+    const snippets = analyzeYamlOrJsonFile('k8s/secret.yml', secret, testConfig).findings.map((f) => f.snippet);
+    expect(snippets).toEqual([`data.BC_STORE_URL: ${STORE}`, 'data.BC_API_KEY: 9f8e…(redacted)']);
+  });
+
   it('group INI and TOML entries by section, and read a quoted value before its comment', () => {
     const ini = `[bigcommerce]\nstore_url = https://shop.example.com/api/v2\nusername = app\napi_key = "5e1f0c9a7b3d2e4f6a8c" ; live\n[other]\nusername = x\n`;
     expect(rows(analyzeUnparsedFile('sync.ini', ini, testConfig))).toEqual(['2 legacy-credentials-config -', '4 hardcoded-credential -']);
