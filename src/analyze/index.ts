@@ -14,7 +14,7 @@ import type { FileMatches } from './js-file.ts';
 import { trackedFilesContaining, trackedMatches } from '../discover/git-grep.ts';
 import { ALL_PREFILTER_NEEDLES } from '../discover/prefilter.ts';
 import { relativeSpecifierHints, specifierHintPatterns, specifierHintsFromMatches, usePathAliases } from './project/module-specifiers.ts';
-import { readProjectAliases, type ProjectAliases } from './project/path-aliases.ts';
+import { ProjectFiles, readProjectAliases, type ProjectAliases } from './project/path-aliases.ts';
 import type { AnalysisResult, Config, FileError, Finding, SkippedFile, Suppression } from '../types.ts';
 
 export interface ScanOptions {
@@ -136,9 +136,10 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   // specifiers each file is searched for include the aliased ones, and the scan cache depends on them.
   usePathAliases(null);
   let pathAliases: ProjectAliases | null | undefined;
+  const projectFiles = new ProjectFiles(options.root);
   const readAliases = (configs: readonly string[]) => {
     if (pathAliases !== undefined) return;
-    pathAliases = readProjectAliases(options.root, configs);
+    pathAliases = readProjectAliases(options.root, configs, projectFiles);
     usePathAliases(pathAliases);
   };
   // Kept for the cross-file pass, so it need not read the tree again: the pre-filter's hits (a few
@@ -297,7 +298,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     errors,
     skipped,
   });
-  resultCache?.keep(discovery, { report, secrets: { values: secrets }, suppressions });
+  resultCache?.keep(discovery, { report, secrets: { values: secrets }, suppressions }, projectFiles.read);
   // assembleReport may give duplicate ids a suffix; keep the per-file lists pointing at the same objects.
   return { report, secrets: { values: secrets }, suppressions, files: analyzed, ...(cacheStats ? { cache: cacheStats } : {}) };
 }

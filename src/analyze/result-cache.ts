@@ -1,6 +1,6 @@
 // The scan's whole result, kept for the tree exactly as it was scanned. When nothing the result
-// depends on has changed since (the listing, every listed file's content, the settings, this build of
-// the tool), `scan` and `check` give it again without reading or parsing a file, the way build
+// depends on has changed since (the listing, every listed file's content, the project configs read
+// besides them, the settings, this build of the tool), `scan` and `check` give it again without reading or parsing a file, the way build
 // systems replay a task whose inputs hash the same. On any change the scan runs as usual, and the
 // per-file cache (cache.ts) still spares it the contents it has seen clean.
 //
@@ -17,8 +17,9 @@ import type { Discovery } from '../discover/types.ts';
 import { redactReport, redactText } from '../redact.ts';
 import type { AnalysisResult, Config, Report, SecretSet, Suppression } from '../types.ts';
 import { analysisFingerprint, cacheFileStem, digest, type ScanCacheOptions } from './cache.ts';
+import { ProjectFiles } from './project/path-aliases.ts';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface ResultCacheOptions extends ScanCacheOptions {
   root: string;
@@ -37,6 +38,8 @@ interface ResultFile {
   /** Of the tracked part of the tree alone: known first, so a changed tree is known early. */
   tracked: string;
   key: string;
+  /** The project files read besides the tree (path aliases' configs), by digest: see ProjectFiles. */
+  inputs: Record<string, string>;
   result: KeptResult;
 }
 
@@ -45,8 +48,11 @@ export interface ResultCache {
   probe: UnchangedProbe;
   /** The kept result, when discovery found the tree unchanged. */
   kept(discovery: Discovery): KeptResult | null;
-  /** Keeps this result for the tree it was computed from; never throws (a cache only saves time). */
-  keep(discovery: Discovery, result: AnalysisResult): void;
+  /**
+   * Keeps this result for the tree it was computed from and the project files read besides it;
+   * never throws (a cache only saves time).
+   */
+  keep(discovery: Discovery, result: AnalysisResult, inputs: ReadonlyMap<string, string>): void;
 }
 
 export function openResultCache(options: ResultCacheOptions): ResultCache {
@@ -57,20 +63,27 @@ export function openResultCache(options: ResultCacheOptions): ResultCache {
   // Read when git's listing is in, not before: git is asked first.
   let read: ResultFile | null | undefined;
   const kept = () => (read === undefined ? (read = readKept(path)) : read);
+  let inputsSame: boolean | undefined;
+  const sameInputs = (file: ResultFile) => (inputsSame ??= ProjectFiles.unchanged(options.root, file.inputs));
+  const matches = (field: 'tracked' | 'key', treeDigest: string) => {
+    const file = kept();
+    return file !== null && file[field] === keyOf(treeDigest) && sameInputs(file);
+  };
   return {
     probe: {
-      tracked: (treeDigest) => kept()?.tracked === keyOf(treeDigest),
-      whole: (treeDigest) => kept()?.key === keyOf(treeDigest),
+      tracked: (treeDigest) => matches('tracked', treeDigest),
+      whole: (treeDigest) => matches('key', treeDigest),
     },
     kept(discovery) {
       return discovery.unchanged ? (kept()?.result ?? null) : null;
     },
-    keep(discovery, result) {
+    keep(discovery, result, inputs) {
       if (!discovery.digests || !worthKeeping(result)) return;
       const file: ResultFile = {
         format: FORMAT,
         tracked: keyOf(discovery.digests.tracked),
         key: keyOf(discovery.digests.whole),
+        inputs: Object.fromEntries(inputs),
         result: { report: redactReport(result.report, result.secrets), suppressions: redactSuppressions(result.suppressions, result.secrets) },
       };
       try {
@@ -87,6 +100,7 @@ function readKept(path: string): ResultFile | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<ResultFile>;
     if (parsed.format !== FORMAT || typeof parsed.key !== 'string' || typeof parsed.tracked !== 'string') return null;
+    if (!parsed.inputs || typeof parsed.inputs !== 'object') return null;
     const result = parsed.result;
     if (!result || typeof result !== 'object' || !result.report || !Array.isArray(result.suppressions)) return null;
     return parsed as ResultFile;

@@ -19,6 +19,10 @@ const WITH_KEY =
   `// bc-oauth-migrate-ignore-next-line archived, key ${KEY}\n` +
   `export const get = () => fetch('https://store-abc123.mybigcommerce.com/api/v2/brands.json', { headers: { Authorization: 'Basic ' + Buffer.from('app:' + API_KEY).toString('base64') } });\n`;
 
+const STORE_API =
+  "const BASE = 'https://store-abc123.mybigcommerce.com/api/v2';\n" +
+  "export const storeFetch = (path: string) => fetch(BASE + path, { headers: { Authorization: 'Basic ' + btoa(process.env.U + ':' + process.env.K) } });\n";
+
 describe('the kept scan result', () => {
   let root: string;
   let cacheDir: string;
@@ -74,6 +78,20 @@ describe('the kept scan result', () => {
     const sub = await scan({ paths: ['src'] });
     expect(sub.cache?.result).toBeUndefined();
     expect(findingFiles(sub)).toEqual(['src/orders.js']);
+  });
+
+  it('is not given once a project config outside the scanned folders changes what an import names', async () => {
+    await writeFile(join(root, 'src/store-api.ts'), STORE_API);
+    await writeFile(join(root, 'src/page.ts'), "import { storeFetch } from '@/store-api';\nexport const load = () => storeFetch('/orders');\n");
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'an aliased import');
+    const before = await scan({ paths: ['src'] });
+    expect(findingFiles(before)).not.toContain('src/page.ts');
+    await writeFile(join(root, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@/*": ["src/*"] } } }\n');
+    const after = await scan({ paths: ['src'] });
+    expect(after.cache?.result).toBeUndefined();
+    expect(findingFiles(after)).toContain('src/page.ts');
+    expect((await scan({ paths: ['src'] })).cache?.result).toBe(true);
   });
 
   it('is never given to a caller that needs the files (fix, review)', async () => {

@@ -4,12 +4,69 @@
 // from the configs at the scan's root and in any folder discovery lists one in (a monorepo's
 // apps/web/tsconfig.json), each with the local files it extends; a file follows the config of its
 // nearest folder that has one, as TypeScript's project of that folder would.
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 const MAX_EXTENDS = 5;
+
+/**
+ * The project files the aliases are read from, read through here so that what was read can be
+ * checked again: a kept scan result depends on them (../result-cache.ts), and a config outside the
+ * scanned folders (the root's, or one a config extends) is not in the tree the result is kept for.
+ */
+export class ProjectFiles {
+  /** Root-relative path (a folder's with a trailing `/`) → the digest of what was read there. */
+  readonly read = new Map<string, string>();
+
+  constructor(readonly root: string) {}
+
+  text(path: string): string | null {
+    const text = readTextOrNull(this.root, path);
+    this.read.set(path, inputDigest(text));
+    return text;
+  }
+
+  entries(folder: string): Dirent[] | null {
+    const entries = readEntriesOrNull(this.root, folder);
+    this.read.set(`${folder}/`, inputDigest(entries && entryNames(entries)));
+    return entries;
+  }
+
+  /** Whether every input recorded by an earlier scan reads the same now. */
+  static unchanged(root: string, read: Readonly<Record<string, string>>): boolean {
+    return Object.entries(read).every(([path, was]) => {
+      const now = path.endsWith('/') ? entryNames(readEntriesOrNull(root, path.slice(0, -1))) : readTextOrNull(root, path);
+      return inputDigest(now) === was;
+    });
+  }
+}
+
+function readTextOrNull(root: string, path: string): string | null {
+  try {
+    return readFileSync(posix.join(root, path), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function readEntriesOrNull(root: string, folder: string): Dirent[] | null {
+  try {
+    return readdirSync(posix.join(root, folder), { withFileTypes: true });
+  } catch {
+    return null;
+  }
+}
+
+function entryNames(entries: Dirent[] | null): string | null {
+  return entries && entries.map((e) => `${e.isDirectory() ? 'd' : e.isFile() ? 'f' : 'o'}:${e.name}`).sort().join('\0');
+}
+
+function inputDigest(text: string | null): string {
+  return text === null ? 'absent' : createHash('sha256').update(text).digest('hex');
+}
 
 export interface PathAlias {
   /** The pattern as written (`@/*`), and its parts around the `*`. */
@@ -39,9 +96,9 @@ export interface ProjectAliases {
  * root-relative tsconfig.json and jsconfig.json files discovery listed; the root's own is read
  * whether listed or not); null when no config maps any.
  */
-export function readProjectAliases(root: string, configs: readonly string[]): ProjectAliases | null {
+export function readProjectAliases(root: string, configs: readonly string[], files = new ProjectFiles(root)): ProjectAliases | null {
   const dirs = new Set(['', ...configs.map((path) => clean(posix.dirname(path)))]);
-  const scopes = [...dirs].map((dir) => ({ dir, aliases: withPackageImports(readPathAliases(root, dir), dir === '' ? packageImports(root) : []) }));
+  const scopes = [...dirs].map((dir) => ({ dir, aliases: withPackageImports(readPathAliases(root, dir, files), dir === '' ? packageImports(files) : []) }));
   if (!scopes.some((s) => s.aliases)) return null;
   scopes.sort((a, b) => b.dir.length - a.dir.length);
   return { scopes };
@@ -51,10 +108,10 @@ export function readProjectAliases(root: string, configs: readonly string[]): Pr
  * The root package.json's subpath imports (`"imports": { "#lib/*": "./src/lib/*.js" }`), which
  * Node resolves for every file of the package; a target under conditions counts each of its paths.
  */
-function packageImports(root: string): PathAlias[] {
+function packageImports(files: ProjectFiles): PathAlias[] {
   let manifest: { imports?: unknown };
   try {
-    manifest = JSON.parse(readFileSync(posix.join(root, 'package.json'), 'utf8'));
+    manifest = JSON.parse(files.text('package.json') ?? '');
   } catch {
     return [];
   }
@@ -91,9 +148,9 @@ export function aliasesFor(project: ProjectAliases, file: string): PathAliases |
 }
 
 /** The path aliases of the config in `dir` (root-relative) of the project at `root`, or null when it maps none. */
-export function readPathAliases(root: string, dir = ''): PathAliases | null {
+export function readPathAliases(root: string, dir = '', files = new ProjectFiles(root)): PathAliases | null {
   for (const name of CONFIG_NAMES) {
-    const options = compilerOptionsOf(root, dir === '' ? name : `${dir}/${name}`, 0);
+    const options = compilerOptionsOf(files, dir === '' ? name : `${dir}/${name}`, 0);
     if (!options) continue;
     const { paths } = options;
     if (!paths && options.baseUrl === null) return null;
@@ -122,7 +179,7 @@ export function readPathAliases(root: string, dir = ''): PathAliases | null {
     const folders = aliases.filter((a) => a.wildcard && a.prefix === '').flatMap((a) => a.targets.filter((t) => t === '*' || t.endsWith('/*')).map((t) => t.slice(0, -2)));
     if (options.baseUrl !== null) folders.push(options.baseUrl);
     const named = aliases.filter((a) => !(a.wildcard && a.prefix === ''));
-    const bare = [...new Set(folders)].flatMap((folder) => entryAliases(root, folder === '*' ? '' : folder));
+    const bare = [...new Set(folders)].flatMap((folder) => entryAliases(files, folder === '*' ? '' : folder));
     const all = [...named, ...bare];
     return all.length > 0 ? { aliases: all } : null;
   }
@@ -132,13 +189,9 @@ export function readPathAliases(root: string, dir = ''): PathAliases | null {
 const MODULE_FILE = /^(.+)\.(?:[cm]?[jt]sx?|json)$/;
 
 /** One alias per entry of a folder (root-relative): `lib/*` and `lib` for a folder, `config` for config.ts. */
-function entryAliases(root: string, folder: string): PathAlias[] {
-  let entries;
-  try {
-    entries = readdirSync(posix.join(root, folder), { withFileTypes: true });
-  } catch {
-    return [];
-  }
+function entryAliases(files: ProjectFiles, folder: string): PathAlias[] {
+  const entries = files.entries(folder);
+  if (!entries) return [];
   const under = (name: string) => (folder === '' ? name : `${folder}/${name}`);
   const out: PathAlias[] = [];
   for (const entry of entries) {
@@ -182,10 +235,11 @@ interface Options {
 }
 
 /** `compilerOptions.paths` and `baseUrl` of a config, following local `extends`; null when the file is missing or unreadable. */
-function compilerOptionsOf(root: string, file: string, depth: number): Options | null {
+function compilerOptionsOf(files: ProjectFiles, file: string, depth: number): Options | null {
   let config: { extends?: unknown; compilerOptions?: { paths?: unknown; baseUrl?: unknown } };
+  const text = files.text(file);
+  if (text === null) return null;
   try {
-    const text = readFileSync(posix.join(root, file), 'utf8');
     // tsconfig files allow comments and trailing commas; jsonc-parser is loaded only when there is one
     // (with require: see analyze/notebooks.ts).
     const { parse } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
@@ -196,7 +250,7 @@ function compilerOptionsOf(root: string, file: string, depth: number): Options |
   if (typeof config !== 'object' || config === null) return null;
   const dir = posix.dirname(file);
   const own = config.compilerOptions ?? {};
-  const inherited = depth < MAX_EXTENDS ? extended(root, dir, config.extends, depth) : null;
+  const inherited = depth < MAX_EXTENDS ? extended(files, dir, config.extends, depth) : null;
   const ownPaths = own.paths && typeof own.paths === 'object' ? (own.paths as Record<string, unknown>) : null;
   return {
     paths: ownPaths ?? inherited?.paths ?? null,
@@ -206,14 +260,14 @@ function compilerOptionsOf(root: string, file: string, depth: number): Options |
 }
 
 /** The options of the configs a config extends (later ones win), local files only. */
-function extended(root: string, dir: string, value: unknown, depth: number): Options | null {
+function extended(files: ProjectFiles, dir: string, value: unknown, depth: number): Options | null {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   const found: Options[] = [];
   for (const entry of list) {
     if (typeof entry !== 'string' || !entry.startsWith('.')) continue;
     const target = posix.normalize(posix.join(dir, entry.endsWith('.json') ? entry : `${entry}.json`));
     if (target.startsWith('../')) continue;
-    const options = compilerOptionsOf(root, target, depth + 1);
+    const options = compilerOptionsOf(files, target, depth + 1);
     if (options) found.push(options);
   }
   if (found.length === 0) return null;
