@@ -30,7 +30,7 @@ export interface DiscoverOptions {
    * `needles`, those git finds a needle in, as it finds them. Not called when listing does not go
    * through git. Files given here may, rarely, be missing from the result (git failed half-way and
    * the walk took over): the result is what counts. `listed`: how many files git's tracked listing
-   * holds, for a progress display. `configs`: the tsconfig.json and jsconfig.json files the tracked
+   * holds, for a progress display. `configs`: the tsconfig.json, jsconfig.json and package.json files the tracked
    * listing holds (the same with every call), whose path aliases decide how files are read.
    */
   onEarlyFiles?: (files: DiscoveredFile[], listed: number, configs: readonly string[]) => void;
@@ -148,14 +148,18 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   return { files, skipped, errors, configs, ...(gitListing ? { git: gitRoot } : {}), ...(gitListing?.digests ? { digests: gitListing.digests } : {}) };
 }
 
-const PROJECT_CONFIG = /(?:^|\/)[tj]sconfig\.json$/;
+const PROJECT_CONFIG = /(?:^|\/)(?:[tj]sconfig|package)\.json$/;
 
-/** The tsconfig.json and jsconfig.json files listed, outside the default-excluded folders (node_modules...). */
+/**
+ * The tsconfig.json, jsconfig.json and package.json files listed, outside the default-excluded
+ * folders (node_modules...): the path aliases are read from them.
+ */
 function projectConfigs(entries: readonly ListedEntry[], targets: Targets): string[] {
   const out: string[] = [];
   for (const entry of entries) {
     // endsWith first: this runs over every listed path.
-    if (entry.path.endsWith('config.json') && PROJECT_CONFIG.test(entry.path) && !isExcludedUnder(targets.dirs, entry.path)) out.push(entry.path);
+    const path = entry.path;
+    if ((path.endsWith('config.json') || path.endsWith('package.json')) && PROJECT_CONFIG.test(path) && !isExcludedUnder(targets.dirs, path)) out.push(path);
   }
   return out;
 }

@@ -33,7 +33,7 @@ export interface Discovery {
   skipped: SkippedFile[];
   /** Problems that may have made the listing incomplete (an unreadable .gitignore, ...). */
   errors: FileError[];
-  /** The tsconfig.json and jsconfig.json files listed (they are not analyzed; their path aliases matter). */
+  /** The tsconfig.json, jsconfig.json and package.json files listed (not analyzed; their path aliases matter). */
   configs: string[];
   /** Set when the listing came from git: where git can search the tracked files again. */
   git?: GitSearchRoot;

@@ -163,15 +163,15 @@ describe('discoverFiles in a git work tree', () => {
     expect(await listPaths(root, { useGit: false })).toEqual(viaGit);
   });
 
-  it('lists the tsconfig and jsconfig files it sees, as the walk does, none in node_modules', async () => {
-    const configs = { 'apps/web/tsconfig.json': '{}', 'jsconfig.json': '{}', 'node_modules/pkg/tsconfig.json': '{}', 'apps/web/tsconfig.base.json': '{}' };
+  it('lists the tsconfig, jsconfig and package.json files it sees, as the walk does, none in node_modules', async () => {
+    const configs = { 'apps/web/tsconfig.json': '{}', 'jsconfig.json': '{}', 'node_modules/pkg/tsconfig.json': '{}', 'node_modules/pkg/package.json': '{}', 'apps/web/tsconfig.base.json': '{}', 'apps/web/package.json': '{}' };
     const dir = await tree({ ...configs, 'apps/web/src/a.ts': 'export {};\n' });
     git(dir, 'init', '-q');
     git(dir, 'add', '-f', '.');
     git(dir, 'commit', '-q', '-m', 'configs');
     const options = { root: dir, paths: [], include: [], exclude: [], maxFileSize: 1 << 20 };
     const viaGit = await discoverFiles(options);
-    expect(viaGit.configs.sort()).toEqual(['apps/web/tsconfig.json', 'jsconfig.json']);
+    expect(viaGit.configs.sort()).toEqual(['apps/web/package.json', 'apps/web/tsconfig.json', 'jsconfig.json']);
     expect((await discoverFiles({ ...options, useGit: false })).configs.sort()).toEqual(viaGit.configs.sort());
   });
 

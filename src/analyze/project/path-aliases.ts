@@ -92,26 +92,43 @@ export interface ProjectAliases {
 }
 
 /**
- * The path aliases of the project at `root` and of the projects in its folders (`configs`: the
- * root-relative tsconfig.json and jsconfig.json files discovery listed; the root's own is read
- * whether listed or not); null when no config maps any.
+ * The path aliases of the project at `root` and of the projects and packages in its folders
+ * (`configs`: the root-relative tsconfig.json, jsconfig.json and package.json files discovery
+ * listed; the root's own are read whether listed or not); null when none maps any. A folder's
+ * aliases are the subpath imports of its nearest package.json, then the paths of its nearest
+ * tsconfig.json or jsconfig.json: Node and TypeScript look each up on its own.
  */
 export function readProjectAliases(root: string, configs: readonly string[], files = new ProjectFiles(root)): ProjectAliases | null {
-  const dirs = new Set(['', ...configs.map((path) => clean(posix.dirname(path)))]);
-  const scopes = [...dirs].map((dir) => ({ dir, aliases: withPackageImports(readPathAliases(root, dir, files), dir === '' ? packageImports(files) : []) }));
+  const dirOf = (path: string) => clean(posix.dirname(path));
+  const packageDirs = new Set(['', ...configs.filter((path) => posix.basename(path) === 'package.json').map(dirOf)]);
+  const configDirs = new Set(['', ...configs.filter((path) => posix.basename(path) !== 'package.json').map(dirOf)]);
+  const imports = new Map([...packageDirs].map((dir) => [dir, packageImports(files, dir)]));
+  const paths = new Map([...configDirs].map((dir) => [dir, readPathAliases(root, dir, files)]));
+  const scopes = [...new Set([...packageDirs, ...configDirs])].map((dir) => ({
+    dir,
+    aliases: withPackageImports(paths.get(nearest(configDirs, dir))!, imports.get(nearest(packageDirs, dir))!),
+  }));
   if (!scopes.some((s) => s.aliases)) return null;
   scopes.sort((a, b) => b.dir.length - a.dir.length);
   return { scopes };
 }
 
+/** The deepest of `dirs` that is `dir` or holds it ('' always does). */
+function nearest(dirs: ReadonlySet<string>, dir: string): string {
+  for (let at = dir; at !== ''; at = clean(posix.dirname(at))) {
+    if (dirs.has(at)) return at;
+  }
+  return '';
+}
+
 /**
- * The root package.json's subpath imports (`"imports": { "#lib/*": "./src/lib/*.js" }`), which
- * Node resolves for every file of the package; a target under conditions counts each of its paths.
+ * A package.json's subpath imports (`"imports": { "#lib/*": "./src/lib/*.js" }`), which Node resolves
+ * for every file of the package; a target under conditions counts each of its paths.
  */
-function packageImports(files: ProjectFiles): PathAlias[] {
+function packageImports(files: ProjectFiles, dir: string): PathAlias[] {
   let manifest: { imports?: unknown };
   try {
-    manifest = JSON.parse(files.text('package.json') ?? '');
+    manifest = JSON.parse(files.text(dir === '' ? 'package.json' : `${dir}/package.json`) ?? '');
   } catch {
     return [];
   }
@@ -120,7 +137,10 @@ function packageImports(files: ProjectFiles): PathAlias[] {
   const out: PathAlias[] = [];
   for (const [pattern, target] of Object.entries(imports)) {
     if (!pattern.startsWith('#') || (pattern.match(/\*/g)?.length ?? 0) > 1) continue;
-    const targets = stringLeaves(target).filter((t) => t.startsWith('./')).map((t) => clean(t)).filter((t) => !t.startsWith('../'));
+    const targets = stringLeaves(target)
+      .filter((t) => t.startsWith('./'))
+      .map((t) => clean(posix.join(dir, t)))
+      .filter((t) => !t.startsWith('../') && (dir === '' || t.startsWith(`${dir}/`)));
     if (targets.length === 0) continue;
     const star = pattern.indexOf('*');
     out.push({ pattern, prefix: star === -1 ? pattern : pattern.slice(0, star), suffix: star === -1 ? '' : pattern.slice(star + 1), wildcard: star !== -1, targets });

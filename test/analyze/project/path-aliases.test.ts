@@ -141,6 +141,32 @@ describe('a package with subpath imports', () => {
   });
 });
 
+describe('a workspace package with its own subpath imports', () => {
+  it('follows `#bc` through the package\'s package.json, and the root tsconfig\'s paths in the same file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bc-workspace-imports-'));
+    try {
+      await mkdir(join(dir, 'packages/sync/src/lib'), { recursive: true });
+      await mkdir(join(dir, 'shared'), { recursive: true });
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ private: true, workspaces: ['packages/*'] }));
+      await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { '@shared/*': ['shared/*'] } } }));
+      await writeFile(join(dir, 'packages/sync/package.json'), JSON.stringify({ name: 'sync', imports: { '#bc': './src/lib/store-api.ts' } }));
+      await writeFile(join(dir, 'packages/sync/src/lib/store-api.ts'), await readFile(join(FIXTURE, 'src/lib/store-api.ts'), 'utf8'));
+      await writeFile(join(dir, 'shared/store-api.ts'), await readFile(join(FIXTURE, 'src/lib/store-api.ts'), 'utf8'));
+      await writeFile(
+        join(dir, 'packages/sync/src/orders.ts'),
+        "import { storeFetch } from '#bc';\nimport { storeFetch as shared } from '@shared/store-api';\nexport const list = () => storeFetch('/orders');\nexport const brands = () => shared('/brands');\n",
+      );
+      const { report } = await scanDeep(dir);
+      expect(summarize(report.findings)).toEqual([
+        `packages/sync/src/orders.ts:3 legacy-api-call GET /v2/orders store_v2_orders_read_only ${HOST}`,
+        `packages/sync/src/orders.ts:4 legacy-api-call GET /v2/brands store_v2_products_read_only ${HOST}`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the path-aliases fixture', () => {
   it('reports the calls of importers that name the wrapper through either alias', async () => {
     const { report } = await scanDeep('path-aliases');
