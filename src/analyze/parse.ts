@@ -23,10 +23,13 @@ export class ParseError extends Error {
 }
 
 /**
- * Proposals that cost nothing when unused. `decorators-legacy` is included for TypeScript too:
- * NestJS-style services (`@Injectable()`) are common homes for legacy API clients.
+ * Syntax shipped code uses that Babel keeps behind a plugin: decorators (`decorators-legacy`, for
+ * TypeScript too: NestJS-style services are common homes for legacy API clients) with TypeScript
+ * 5's `accessor` fields, and the `assert { type: 'json' }` import attributes Node 16-20 code wrote.
  */
-const HARMLESS: ParserPlugin[] = ['decorators-legacy', 'doExpressions', 'exportDefaultFrom', 'functionBind', 'throwExpressions'];
+const SHIPPED: ParserPlugin[] = ['decorators-legacy', 'decoratorAutoAccessors', 'deprecatedImportAssert'];
+/** Proposals that cost nothing when unused. */
+const HARMLESS: ParserPlugin[] = [...SHIPPED, 'doExpressions', 'exportDefaultFrom', 'functionBind', 'throwExpressions'];
 
 export function pluginsFor(filePath: string): ParserPlugin[] {
   const ext = /\.([a-z]+)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'js';
@@ -34,9 +37,9 @@ export function pluginsFor(filePath: string): ParserPlugin[] {
     case 'ts':
     case 'mts':
     case 'cts':
-      return ['typescript', 'decorators-legacy'];
+      return ['typescript', ...SHIPPED];
     case 'tsx':
-      return ['typescript', 'jsx', 'decorators-legacy'];
+      return ['typescript', 'jsx', ...SHIPPED];
     default:
       return ['jsx', ...HARMLESS];
   }

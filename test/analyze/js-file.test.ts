@@ -131,6 +131,11 @@ describe('analyzeJsSource', () => {
     expect(() => analyzeJsSource({ path: 'svc.ts', text: '@Injectable()\nexport class S { constructor(@Inject(X) private x: X) {} }' }, { config: testConfig })).not.toThrow();
     expect(() => analyzeJsSource({ path: 'f.js', text: '// @flow\nfunction f(a: number): string { return String(a); }' }, { config: testConfig })).not.toThrow();
   });
+
+  it('parses TypeScript 5 accessor fields and the import assertions Node 16-20 code wrote', () => {
+    expect(() => analyzeJsSource({ path: 'svc.ts', text: '@Injectable()\nexport class S { accessor n = 1; }' }, { config: testConfig })).not.toThrow();
+    expect(() => analyzeJsSource({ path: 'cfg.mjs', text: "import stores from './stores.json' assert { type: 'json' };" }, { config: testConfig })).not.toThrow();
+  });
 });
 
 describe('matchProgram on jscodeshift ASTs', () => {
