@@ -64,7 +64,15 @@ export function buildImportMap(index: FileIndex): ImportMap {
   return { of, ofBinding };
 }
 
-/** `require('m')`, `require('m').x`, `interop(require('m')).default`, `await import('m')`. */
+/**
+ * The module an expression loads in place, as `require('axios').delete(url)` or
+ * `require('node-fetch')(url)` use it: `require('m')`, `require('m').x`,
+ * `interop(require('m')).default`, `await import('m')`; null for anything else.
+ */
+export function inlineImport(raw: AstNode | null | undefined): ImportRef | null {
+  return raw ? requireOf(raw) : null;
+}
+
 function requireOf(raw: AstNode): ImportRef | null {
   let node = unwrap(raw);
   if (node?.type === 'AwaitExpression') node = unwrap(node.argument);

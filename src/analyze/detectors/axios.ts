@@ -12,7 +12,7 @@ import {
 } from '../ast.ts';
 import { authObjectEvidence, basicAuthFromHeaders, basicAuthValue } from '../auth.ts';
 import type { Env } from '../evaluate.ts';
-import { isMainExport } from '../imports.ts';
+import { inlineImport, isMainExport } from '../imports.ts';
 import type { AuthEvidence, ClientConfigMatch, DetectContext, Detector, RequestMatch } from './detector.ts';
 import { callDetector, memo } from './detector.ts';
 import { authOption, headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
@@ -27,7 +27,7 @@ interface AxiosTarget {
 
 export const axiosDetector: Detector = callDetector('axios', matchAxiosCall, axiosConfigs);
 
-/** True when `node` is the axios module itself (import, require, or the browser global). */
+/** True when `node` is the axios module itself (import, require, in place too, or the browser global). */
 function isAxiosModule(ctx: DetectContext, raw: AstNode | null): boolean {
   const node = unwrap(raw);
   if (!node) return false;
@@ -37,7 +37,8 @@ function isAxiosModule(ctx: DetectContext, raw: AstNode | null): boolean {
     return !!ref && ref.source === 'axios' && isMainExport(ref);
   }
   if (isMember(node) && memberPropertyName(node) === 'default') return isAxiosModule(ctx, node.object);
-  return false;
+  const inline = inlineImport(node);
+  return inline !== null && inline.source === 'axios' && isMainExport(inline);
 }
 
 /** Which axios (module or instance) an expression is; null when it is not axios. */

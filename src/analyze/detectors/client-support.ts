@@ -3,6 +3,7 @@
 import { argumentAt, calleeName, isCall, isFunction, isMember, memberPropertyName, unwrap, walk, type AstNode } from '../ast.ts';
 import { basicAuthValue } from '../auth.ts';
 import type { Env, Evaluator, Resolved } from '../evaluate.ts';
+import { inlineImport, isMainExport } from '../imports.ts';
 import { staticText } from '../partial.ts';
 import type { Binding } from '../scope.ts';
 import type { HttpMethod } from '../../types.ts';
@@ -21,12 +22,9 @@ export function moduleOf(ctx: DetectContext, raw: AstNode | null, modules: Reado
     return { module: ref.source, export: ref.imported === 'default' || ref.imported === '*' ? 'main' : ref.imported };
   }
   // `require('m')` used in place.
-  if (isCall(node) && calleeName(node.callee) === 'require') {
-    const source = argumentAt(node, 0);
-    const name = source && (source.type === 'StringLiteral' || source.type === 'Literal') ? String(source.value) : null;
-    return name && modules.has(name) ? { module: name, export: 'main' } : null;
-  }
-  return null;
+  const inline = inlineImport(node);
+  if (!inline || !modules.has(inline.source)) return null;
+  return { module: inline.source, export: isMainExport(inline) ? 'main' : inline.imported };
 }
 
 /** `x.name(...)` where `x` is a module's main export: the module and the member name. */

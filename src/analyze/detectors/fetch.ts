@@ -1,6 +1,7 @@
 // fetch: the global (also `window.fetch`, `globalThis.fetch`), node-fetch, cross-fetch and friends.
 import { argumentAt, calleeName, isCall, isMember, memberPropertyName, unwrap, type AstNode } from '../ast.ts';
 import type { Env } from '../evaluate.ts';
+import { inlineImport } from '../imports.ts';
 import type { DetectContext, Detector, RequestMatch } from './detector.ts';
 import { headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
 
@@ -52,6 +53,9 @@ export function fetchCallee(ctx: DetectContext, raw: AstNode): 'global' | 'windo
       if (ref && ref !== 'global' && FETCH_MODULES.has(ref.source)) return 'module';
     }
   }
+  // `require('node-fetch')(url)`, `(await import('node-fetch')).default(url)`.
+  const inline = inlineImport(callee);
+  if (inline && FETCH_MODULES.has(inline.source) && (inline.imported === 'default' || inline.imported === '*' || inline.imported === 'fetch')) return 'module';
   return null;
 }
 

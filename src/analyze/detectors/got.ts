@@ -4,7 +4,7 @@ import type { HttpMethod } from '../../types.ts';
 import { argumentAt, getPropertyNode, isCall, isMember, memberPropertyName, propertyValue, unwrap, type AstNode } from '../ast.ts';
 import { authOptionEvidence, basicAuthFromHeaders } from '../auth.ts';
 import type { Env, Resolved } from '../evaluate.ts';
-import { isMainExport } from '../imports.ts';
+import { inlineImport, isMainExport } from '../imports.ts';
 import { instanceHolder } from './axios.ts';
 import type { AuthEvidence, ClientConfigMatch, DetectContext, Detector, RequestMatch } from './detector.ts';
 import { callDetector, memo } from './detector.ts';
@@ -22,7 +22,8 @@ function isGotModule(ctx: DetectContext, raw: AstNode | null): boolean {
     return !!ref && ref !== 'global' && ref.source === 'got' && (isMainExport(ref) || ref.imported === 'got');
   }
   if (isMember(node) && memberPropertyName(node) === 'default') return isGotModule(ctx, node.object);
-  return false;
+  const inline = inlineImport(node);
+  return inline !== null && inline.source === 'got' && (isMainExport(inline) || inline.imported === 'got');
 }
 
 /** `{ config }` for an instance, `{ config: null }` for got itself, null when not got. */

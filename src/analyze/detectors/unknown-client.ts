@@ -11,7 +11,8 @@
 // there is redacted like any other.
 import type { HttpMethod } from '../../types.ts';
 import { HOLE } from '../endpoints.ts';
-import { argumentAt, calleeName, stringValue, type AstNode } from '../ast.ts';
+import { argumentAt, calleeName, isMember, memberPropertyName, stringValue, unwrap, type AstNode } from '../ast.ts';
+import { inlineImport, isMainExport } from '../imports.ts';
 import type { Env } from '../evaluate.ts';
 import { renderPartial } from '../partial.ts';
 import { callDetector, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
@@ -41,7 +42,7 @@ const V2_PATH = new RegExp(`/api/v2(?:[/?#.${HOLE}]|$)`, 'i');
 export const unknownClientDetector: Detector = callDetector(UNKNOWN_CLIENT, matchUnknownClientCall);
 
 function matchUnknownClientCall(ctx: DetectContext, call: AstNode, env: Env | null): RequestMatch | null {
-  const name = calleeName(call.callee);
+  const name = calleeLabel(call.callee);
   if (name !== null && isNotARequest(name)) return null;
 
   const first = argumentAt(call, 0);
@@ -73,6 +74,22 @@ function matchUnknownClientCall(ctx: DetectContext, call: AstNode, env: Env | nu
     env,
     unknownClient: true,
   };
+}
+
+/**
+ * The callee's name, with a module loaded in place named as the module: `require('undici').request`
+ * is `undici.request` (not `require.request`, which would read as a call of `require`).
+ */
+function calleeLabel(raw: AstNode | null | undefined): string | null {
+  const node = unwrap(raw);
+  const inline = inlineImport(node);
+  if (inline) return isMainExport(inline) ? inline.source : `${inline.source}.${inline.imported}`;
+  if (node && isMember(node)) {
+    const object = calleeLabel(node.object);
+    const prop = memberPropertyName(node);
+    return object !== null && prop !== null ? `${object}.${prop}` : null;
+  }
+  return calleeName(node);
 }
 
 function isNotARequest(name: string): boolean {
