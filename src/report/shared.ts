@@ -144,6 +144,9 @@ const NOTE_TITLES: Record<NoteKind, string> = {
   'untraced-requests': 'requests through this client or wrapper not all traced',
 };
 
+/** Every kind of note a finding can carry. */
+export const noteKinds = Object.keys(NOTE_TITLES) as NoteKind[];
+
 export function noteTitle(kind: NoteKind): string {
   return NOTE_TITLES[kind];
 }

@@ -2,6 +2,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/types.ts';
 import { cleanTempDirsAfterAll, copyFixture, findingRows, makeTempDir, REPO_ROOT, runCli, runJson, UNPARSED_SECRETS } from './helpers.ts';
@@ -58,9 +59,12 @@ describe('scan on a copy of the example app', () => {
     expect(report.summary.complete).toBe(true);
   });
 
-  it('follows the JSON contract: schemaVersion 1, the tool, the root, relative forward-slash paths, 1-based lines', async () => {
+  it('follows the JSON contract: the schema, schemaVersion 1, the tool, the root, relative forward-slash paths, 1-based lines', async () => {
     const dir = await copyFixture('example-app');
     const { report } = await runJson(['scan', '.'], { cwd: dir });
+    const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')));
+    validate(report);
+    expect(validate.errors ?? []).toEqual([]);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'bc-oauth-migrate', version: VERSION });
     expect(realpathSync(report.root)).toBe(realpathSync(dir));

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { reporter } from '../../src/report/formats/json.ts';
 import type { Report } from '../../src/types.ts';
 import { expectPlantedSecretHidden } from './planted.ts';
-import { emptyReport, sampleReport } from './sample-report.ts';
+import { ruleList } from '../../src/report/rules.ts';
+import { noteKinds } from '../../src/report/shared.ts';
+import { emptyReport, finding, sampleReport } from './sample-report.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
@@ -24,6 +26,15 @@ describe('json reporter', () => {
       expect(validate.errors ?? []).toEqual([]);
       expect(ok).toBe(true);
     }
+  });
+
+  it('validates every rule, note kind and skip the tool can report', () => {
+    const base = sampleReport();
+    const findings = ruleList.map((rule, i) => finding({ id: `f${i}`, rule: rule.id, notes: noteKinds.map((kind) => ({ kind, message: kind })) }));
+    const skipped = [{ file: 'big.js', reason: 'too-large' as const, message: 'over the limit', mightBeLegacy: true as const }];
+    const report: Report = { ...base, findings, skipped, summary: { ...base.summary, findings: findings.length, skipped: 1 } };
+    validate(JSON.parse(reporter.render(report, { color: false })));
+    expect(validate.errors ?? []).toEqual([]);
   });
 
   it('rejects output that breaks the contract, so the schema test can fail', () => {
