@@ -104,9 +104,20 @@ export async function readBaseline(file: string): Promise<Baseline> {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError('malformed', file, `Baseline file ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new BaselineError('malformed', file, `Baseline file ${file} is not valid JSON${jsonErrorPlace(text, error as Error)}; write it again with --write-baseline.`);
   }
   return validateBaseline(raw, file);
+}
+
+/**
+ * Where JSON.parse failed, as ` (line L, column C)` when V8 says; never V8's own excerpt of the text,
+ * which quotes the file (a `.env` given by mistake would have its key printed).
+ */
+function jsonErrorPlace(text: string, error: Error): string {
+  const at = /position (\d+)/.exec(error.message);
+  if (!at) return '';
+  const before = text.slice(0, Number(at[1])).split(/\r?\n/);
+  return ` (line ${before.length}, column ${before[before.length - 1].length + 1})`;
 }
 
 /** Checks parsed JSON against the baseline shape; throws BaselineError naming the first problem. */

@@ -104,9 +104,19 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Longer texts are not quoted back. */
+const MAX_QUOTED = 32;
+
+/**
+ * The value as an error names it. A text is quoted only when short, on one line and not shaped like
+ * a key: `-c .env` by mistake reads the whole file as one text, and the error must not print it.
+ */
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') {
+    const quotable = value.length <= MAX_QUOTED && !/[\r\n]/.test(value) && !/[A-Za-z0-9+/_-]{20,}/.test(value);
+    return quotable ? `'${value}'` : `a text of ${value.length} characters`;
+  }
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return String(value);

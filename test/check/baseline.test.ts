@@ -56,6 +56,16 @@ describe('writeBaseline and readBaseline', () => {
     await expect(readBaseline(bad)).rejects.toThrow(/findings\[0\]\.rule/);
   });
 
+  it('does not quote the file when it is not JSON: a .env given by mistake keeps its key', async () => {
+    const env = join(dir, '.env');
+    await writeFile(env, 'BC_STORE_URL=https://store-abc123.mybigcommerce.com\nBC_API_KEY=zz9PLANTEDkey1234567890abcd\n');
+    const error = (await readBaseline(env).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'malformed' });
+    expect(error.message).not.toMatch(/BC_|zz9/);
+    await writeFile(env, '{\n  "baselineVersion": 1,\n  zz9PLANTEDkey\n}');
+    expect(((await readBaseline(env).catch((e: unknown) => e)) as Error).message).toContain('(line 3, column 3)');
+  });
+
   it('a baseline from another format version is refused by name', async () => {
     const other = join(dir, 'v2.json');
     await writeFile(other, JSON.stringify({ baselineVersion: 2, tool, createdAt: 'x', findings: [] }));

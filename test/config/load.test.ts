@@ -79,6 +79,12 @@ maxFileSize: 2 MiB
     expect(error.key).toBe('stores.shop.example.com');
   });
 
+  it('does not quote a long or key-shaped value back: a .env given as the config keeps its key', async () => {
+    const error = await loadError('BC_STORE_URL=https://store-abc123.mybigcommerce.com\nBC_API_USER=u\nBC_API_KEY=zz9PLANTEDkey1234567890abcd\n');
+    expect(error.message).toBe('config error in .bc-oauth-migrate.yml: the file must be a mapping of settings (key: value), got a text of 104 characters');
+    expect((await loadError('tokenEnv: zz9PLANTEDkey1234567890abcd-\n')).message).not.toContain('zz9');
+  });
+
   it('rejects a store hash with capitals or punctuation', async () => {
     expect((await loadError("stores:\n  shop.example.com: 'ABC-1'\n")).message).toContain("got 'ABC-1'");
   });
