@@ -128,7 +128,7 @@ function readBasicAuthValue(ev: Evaluator, value: AstNode, env: Env | null): Bas
     // A pre-encoded token written into the code.
     const token = renderPartial(rest).trim();
     const node = (rest.find((p) => !isHole(p)) as TextPart | undefined)?.node;
-    if (token && node) result.hardcoded.push({ value: token, node, what: 'token' });
+    if (token && node) result.hardcoded.push({ value: token, node, what: 'token', ...piecesOf(rest) });
     result.combined = node ?? null;
     return result;
   }
@@ -239,7 +239,20 @@ export function hardcodedFrom(parts: PartialString, what: HardcodedSecret['what'
   const value = renderPartial(parts);
   if (value.trim() === '') return null;
   const node = (parts as TextPart[]).find((p) => p.node)?.node;
-  return node ? { value, node, what } : null;
+  return node ? { value, node, what, ...piecesOf(parts) } : null;
+}
+
+/** A piece this short is left alone: redacting it would garble ordinary text. */
+const MIN_PIECE = 4;
+
+/** `{ pieces }` when the static text is joined from more than one literal, else nothing. */
+function piecesOf(parts: PartialString): Pick<HardcodedSecret, 'pieces'> {
+  const byNode = new Map<AstNode | undefined, string>();
+  for (const part of parts) {
+    if (!isHole(part)) byNode.set(part.node, (byNode.get(part.node) ?? '') + part.text);
+  }
+  if (byNode.size < 2) return {};
+  return { pieces: [...byNode.values()].map((text) => text.trim()).filter((text) => text.length >= MIN_PIECE) };
 }
 
 /**
@@ -322,6 +335,7 @@ export function secretForms(ev: Evaluator, auth: AuthEvidence): string[] {
   const out = new Set<string>();
   for (const secret of auth.hardcoded) {
     out.add(secret.value);
+    for (const piece of secret.pieces ?? []) out.add(piece);
     // A password in a URL is percent-encoded; the credential itself is the decoded form.
     if (secret.what === 'userinfo') {
       const decoded = safeDecode(secret.value);

@@ -40,6 +40,13 @@ describe('basicAuthValue', () => {
     expect(result?.hardcoded).toMatchObject([{ value: 'YWRtaW46c2VjcmV0a2V5', what: 'token' }]);
   });
 
+  it('keeps the literals a token or key is joined from as pieces, since no output shows the joined value', () => {
+    const token = basic('probe("Basic " + "YXh1c2VyOnp6OVBMQU5URURr" + "ZXlTUExJVDAwMDAwMDAwMDAwMDAwMDQz")');
+    expect(token?.hardcoded).toMatchObject([{ what: 'token', pieces: ['YXh1c2VyOnp6OVBMQU5URURr', 'ZXlTUExJVDAwMDAwMDAwMDAwMDAwMDQz'] }]);
+    const key = basic('probe("Basic " + btoa("admin:" + "zz9PLANTED" + "key42"))');
+    expect(key?.hardcoded).toMatchObject([{ what: 'password', value: 'zz9PLANTEDkey42', pieces: ['zz9PLANTED', 'key42'] }]);
+  });
+
   it('does not take Bearer or unknown values for basic auth', () => {
     expect(basic('probe("Bearer " + token)')).toBeNull();
     expect(basic('probe(authValue)')).toBeNull();

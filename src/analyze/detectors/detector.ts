@@ -17,6 +17,11 @@ export interface HardcodedSecret {
   /** The literal where it is written (string literal, template element, or the URL literal). */
   node: AstNode;
   what: 'password' | 'token' | 'userinfo' | 'credentials';
+  /**
+   * The literals the value is joined from, when more than one (`'Basic ' + 'YXh1…' + 'ZXlT…'`): each
+   * is redacted too, since no output shows the joined value.
+   */
+  pieces?: string[];
 }
 
 /** Evidence that a request authenticates with basic auth. */
