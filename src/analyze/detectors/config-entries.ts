@@ -35,6 +35,19 @@ const BIGCOMMERCE_WORD = /bigcommerce|(^|[._-])bc([._-]|$)/i;
 /** Values that stand for a credential rather than being one. */
 const PLACEHOLDER = /^(|x+|\*+|changeme|change_me|secret|password|your[-_ ].*|<.*>|\$\{.*\}|%.*%|\{\{.*\}\}|todo|null|none|example)$/i;
 
+/**
+ * The value without a comment after it (`commentStart`, such as ` #`): after its closing quote when
+ * it is quoted, where the comment may hold anything.
+ */
+export function withoutComment(value: string, commentStart: RegExp): string {
+  if (/^["']/.test(value)) {
+    const close = value.indexOf(value[0], 1);
+    return close === -1 ? value : value.slice(0, close + 1);
+  }
+  const at = value.search(commentStart);
+  return at === -1 ? value : value.slice(0, at).trimEnd();
+}
+
 /** A value without the one pair of quotes around it. */
 export function unquote(value: string): string {
   const match = /^(["'])(.*)\1$/.exec(value);

@@ -1,5 +1,5 @@
 // `.env` files: KEY=value lines, the whole file one group.
-import { analyzeConfigEntries, unquote, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
+import { analyzeConfigEntries, unquote, withoutComment, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
 import type { Config } from '../../types.ts';
 
 /** A name and its `=`; the value is the rest of the line, trimmed (no pattern over it: linear on any line). */
@@ -27,7 +27,7 @@ export function envAssignment(raw: string): { key: string; rawValue: string } | 
 
 /** The value an assignment gives: without a comment after it, unquoted. */
 export function envValue(rawValue: string): string {
-  return unquote(stripComment(rawValue));
+  return unquote(withoutComment(rawValue, /\s#/));
 }
 
 /** `.env.example`, `.env.sample`, `.env.template` are committed templates; anything else may hold live secrets. */
@@ -35,10 +35,3 @@ export function isRealEnvFile(file: string): boolean {
   const base = file.split('/').pop() ?? file;
   return !/\.(example|sample|template|dist|defaults?)$/i.test(base);
 }
-
-function stripComment(value: string): string {
-  if (/^["']/.test(value)) return value;
-  const hash = value.search(/\s#/);
-  return hash === -1 ? value : value.slice(0, hash).trimEnd();
-}
-

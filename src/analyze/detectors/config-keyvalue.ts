@@ -1,7 +1,7 @@
 // `.properties`, `.ini`, `.cfg`, `.conf` and `.toml` files: `key = value` (or `key: value`) lines,
 // grouped by their `[section]` (INI, TOML), or else by the dotted key's prefix (`shop.api.url` and
 // `shop.api.key` are read together, as YAML's `shop: api: {url, key}` would be).
-import { analyzeConfigEntries, unquote, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
+import { analyzeConfigEntries, unquote, withoutComment, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
 import type { Config } from '../../types.ts';
 
 const KEY_VALUE_FILE = /\.(?:properties|ini|cfg|conf|toml)$/i;
@@ -27,17 +27,8 @@ export function analyzeKeyValueFile(file: string, text: string, config: Config):
     if (!match) return;
     const name = match[1];
     const group = section || (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
-    entries.push({ key: section ? `${section}.${name}` : name, value: unquote(withoutComment(raw.slice(match[0].length).trim())), line: index + 1, column: raw.indexOf(name) + 1, group });
+    entries.push({ key: section ? `${section}.${name}` : name, value: unquote(withoutComment(raw.slice(match[0].length).trim(), /\s[#;]/)), line: index + 1, column: raw.indexOf(name) + 1, group });
   });
   return analyzeConfigEntries(file, text, entries, config, 'config');
 }
 
-/** The value without a ` #` or ` ;` comment after it (INI, TOML): after its closing quote, when quoted. */
-function withoutComment(value: string): string {
-  if (/^["']/.test(value)) {
-    const close = value.indexOf(value[0], 1);
-    return close === -1 ? value : value.slice(0, close + 1);
-  }
-  const at = value.search(/\s[#;]/);
-  return at === -1 ? value : value.slice(0, at).trimEnd();
-}

@@ -26,6 +26,13 @@ describe('key = value config files', () => {
     expect(fixable(analyzeYamlOrJsonFile('config/bc.yml', yaml, testConfig))).toEqual(['legacy-credentials-config false', 'hardcoded-credential false']);
   });
 
+  it('read a quoted .env value that has a comment after it', () => {
+    const env = `BC_STORE_URL="${STORE}" # the store\nBC_API_USER='app' # who\nBC_API_KEY="9f8e7d6c5b4a39281706aa" # live\n`;
+    const result = analyzeEnvFile('.env.example', env, testConfig);
+    expect(result.findings.map((f) => `${f.line} ${f.rule}`)).toEqual(['1 legacy-credentials-config', '3 hardcoded-credential']);
+    expect(result.secrets).toEqual(['9f8e7d6c5b4a39281706aa']);
+  });
+
   it('show the lines as written in a finding\'s snippet, the key blanked in it', () => {
     const env = `BC_STORE_URL=${STORE}\nBC_API_USER=app\nexport BC_API_KEY="9f8e7d6c5b4a39281706aa"\n`;
     expect(analyzeEnvFile('.env.example', env, testConfig).findings.map((f) => f.snippet)).toEqual([`BC_STORE_URL=${STORE}`, 'export BC_API_KEY="9f8e…(redacted)"']);
