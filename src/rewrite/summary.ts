@@ -3,7 +3,8 @@
 // redacted in both.
 import { redactReport, redactText } from '../redact.ts';
 import { plural, scopeChecklistLines } from '../report/shared.ts';
-import type { Config, Report, RewriteSkip, ScopeRequirement, SecretSet } from '../types.ts';
+import { CLIENT_ID_ENV } from '../config/defaults.ts';
+import type { Config, Patch, Report, RewriteSkip, ScopeRequirement, SecretSet } from '../types.ts';
 import type { RewritePlan } from './plan.ts';
 import type { WriteOutcome } from './writer.ts';
 import { byCodeUnit } from '../order.ts';
@@ -63,8 +64,9 @@ export function buildFixSummary(input: {
 
   const envVars: FixSummary['envVars'] = [];
   if (landed.length > 0) envVars.push({ name: config.tokenEnv, purpose: 'the OAuth access token of the new API account' });
-  const hashFromEnv = plan.needsInput.length > 0 || landed.some((p) => !/(^|\/)\.env[^/]*$/.test(p.file) && p.after.includes(config.storeHashEnv) && !p.before.includes(config.storeHashEnv));
+  const hashFromEnv = plan.needsInput.length > 0 || landed.some((p) => !/(^|\/)\.env[^/]*$/.test(p.file) && readsNewly(p, config.storeHashEnv));
   if (hashFromEnv) envVars.push({ name: config.storeHashEnv, purpose: 'the store hash (store-{hash}.mybigcommerce.com, or GET /v2/store `id`)' });
+  if (landed.some((p) => readsNewly(p, CLIENT_ID_ENV))) envVars.push({ name: CLIENT_ID_ENV, purpose: 'the client ID of the new API account (the official PHP, Python and Ruby clients send it)' });
 
   const safeReport = redactReport(report, input.secrets);
   const summary: FixSummary = {
@@ -125,4 +127,9 @@ export function renderFixSummaryText(s: FixSummary): string {
   for (const line of s.scopeChecklist) lines.push(`  ${line}`);
   if (!s.complete) lines.push('', 'The scope list may be incomplete: see the items left for a human.');
   return `${lines.join('\n')}\n`;
+}
+
+/** Whether the rewritten text names a variable the text as read did not. */
+function readsNewly(patch: Patch, name: string): boolean {
+  return patch.after.includes(name) && !patch.before.includes(name);
 }

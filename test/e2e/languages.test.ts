@@ -159,6 +159,11 @@ describe('fix on PHP, Python and Ruby', () => {
     }
   });
 
+  it('asks for every environment variable the rewritten clients read, the client ID too', () => {
+    const asked = first.stdout.slice(first.stdout.indexOf('Set these environment variables'));
+    expect(asked).toMatch(/^ {2}BIGCOMMERCE_CLIENT_ID {2}/m);
+  });
+
   it('writes output that parses with the same parser', async () => {
     for (const file of REWRITTEN) await expect(parseSource(kindOf(file), await readFile(join(dir, file), 'utf8'))).resolves.toBeDefined();
   });

@@ -1,5 +1,6 @@
 // PHP: `Bigcommerce::configure([... store_url, username, api_key ...])` → the OAuth settings
 // (store_hash, client_id, auth_token); the client needs client_id to choose OAuth.
+import { CLIENT_ID_ENV } from '../../config/defaults.ts';
 import type { Node } from 'web-tree-sitter';
 import type { Config } from '../../types.ts';
 import { PhpEvaluator } from '../../analyze/languages/php/evaluate.ts';
@@ -25,14 +26,14 @@ export function rewritePhpConfigs(root: Node, path: string, text: string, config
     const hash = source.kind === 'literal' ? `'${source.hash}'` : `getenv('${config.storeHashEnv}')`;
     edits.push(
       replaceNode(storeUrl.element, `'store_hash' => ${hash}`),
-      replaceNode(username.element, `'client_id' => getenv('BIGCOMMERCE_CLIENT_ID')`),
+      replaceNode(username.element, `'client_id' => getenv('${CLIENT_ID_ENV}')`),
       replaceNode(apiKey.element, `'auth_token' => getenv('${config.tokenEnv}')`),
     );
     const name = field(use.node, 'name');
     if (name && name.text.toLowerCase() === 'configurebasicauth') edits.push(replaceNode(name, 'configureOAuth'));
     changes.push({
       line: use.node.startPosition.row + 1,
-      summary: `PHP client configured for OAuth: store_hash ${source.kind === 'literal' ? source.hash : `from ${config.storeHashEnv}`}, auth_token from ${config.tokenEnv}, client_id from BIGCOMMERCE_CLIENT_ID.`,
+      summary: `PHP client configured for OAuth: store_hash ${source.kind === 'literal' ? source.hash : `from ${config.storeHashEnv}`}, auth_token from ${config.tokenEnv}, client_id from ${CLIENT_ID_ENV}.`,
     });
   }
   return { edits, changes };

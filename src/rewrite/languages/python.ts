@@ -1,5 +1,6 @@
 // Python: `BigcommerceApi(host=..., basic_auth=(...))` → `BigcommerceApi(store_hash=..., client_id=...,
 // access_token=...)`; the client needs client_id and store_hash to choose OAuth. Adds `import os`.
+import { CLIENT_ID_ENV } from '../../config/defaults.ts';
 import type { Node } from 'web-tree-sitter';
 import type { Config } from '../../types.ts';
 import { PythonEvaluator } from '../../analyze/languages/python/evaluate.ts';
@@ -22,11 +23,11 @@ export function rewritePythonConfigs(root: Node, path: string, text: string, con
     const hash = source.kind === 'literal' ? `'${source.hash}'` : `os.environ['${config.storeHashEnv}']`;
     edits.push(
       replaceNode(host.arg, `store_hash=${hash}`),
-      replaceNode(auth.arg, `client_id=os.environ['BIGCOMMERCE_CLIENT_ID'], access_token=os.environ['${config.tokenEnv}']`),
+      replaceNode(auth.arg, `client_id=os.environ['${CLIENT_ID_ENV}'], access_token=os.environ['${config.tokenEnv}']`),
     );
     changes.push({
       line: use.node.startPosition.row + 1,
-      summary: `Python client created with OAuth: store_hash ${source.kind === 'literal' ? source.hash : `from ${config.storeHashEnv}`}, access_token from ${config.tokenEnv}, client_id from BIGCOMMERCE_CLIENT_ID.`,
+      summary: `Python client created with OAuth: store_hash ${source.kind === 'literal' ? source.hash : `from ${config.storeHashEnv}`}, access_token from ${config.tokenEnv}, client_id from ${CLIENT_ID_ENV}.`,
     });
   }
   if (edits.length > 0 && !importsOs(root)) edits.push(insertImportOs(root, text));

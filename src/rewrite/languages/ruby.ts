@@ -1,5 +1,6 @@
 // Ruby: the configure block, `Bigcommerce::Config.new(...)` and the 0.x `Bigcommerce::Api.new(...)`
 // with basic auth → store_hash, client_id and access_token (and no `auth = 'legacy'`).
+import { CLIENT_ID_ENV } from '../../config/defaults.ts';
 import type { Node } from 'web-tree-sitter';
 import type { Config } from '../../types.ts';
 import { RubyEvaluator } from '../../analyze/languages/ruby/evaluate.ts';
@@ -22,7 +23,7 @@ export function rewriteRubyConfigs(root: Node, path: string, text: string, confi
     const source = storeHashSource(use.host);
     const values = {
       store_hash: source.kind === 'literal' ? `'${source.hash}'` : `ENV.fetch('${config.storeHashEnv}')`,
-      client_id: "ENV.fetch('BIGCOMMERCE_CLIENT_ID')",
+      client_id: `ENV.fetch('${CLIENT_ID_ENV}')`,
       access_token: `ENV.fetch('${config.tokenEnv}')`,
     };
     const replacements: Array<[RubySetting, keyof typeof values]> = [
@@ -35,7 +36,7 @@ export function rewriteRubyConfigs(root: Node, path: string, text: string, confi
     if (auth) edits.push(use.form === 'configure-block' ? removeStatement(text, auth.node) : removeListItem(auth.node));
     changes.push({
       line: use.node.startPosition.row + 1,
-      summary: `Ruby client configured for OAuth: store_hash ${source.kind === 'literal' ? source.hash : `from ${config.storeHashEnv}`}, access_token from ${config.tokenEnv}, client_id from BIGCOMMERCE_CLIENT_ID.`,
+      summary: `Ruby client configured for OAuth: store_hash ${source.kind === 'literal' ? source.hash : `from ${config.storeHashEnv}`}, access_token from ${config.tokenEnv}, client_id from ${CLIENT_ID_ENV}.`,
     });
   }
   return { edits, changes };

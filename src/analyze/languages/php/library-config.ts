@@ -1,6 +1,7 @@
 // The official PHP client's configuration: `Bigcommerce::configure([...])` with store_url / username /
 // api_key is basic auth; with client_id it is OAuth (the client dispatches on `isset($settings['client_id'])`,
 // bigcommerce-api-php src/Bigcommerce/Api/Client.php). `configureBasicAuth` is always basic auth.
+import { CLIENT_ID_ENV } from '../../../config/defaults.ts';
 import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile, LibraryConfigUse } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
@@ -91,6 +92,6 @@ function phpAdvice(config: PhpLibraryConfig, file: LanguageFile): string {
   const hash = config.host?.storeHash ? `'${config.host.storeHash}'` : `getenv('${file.config.storeHashEnv}')`;
   return (
     'The official PHP client is configured for basic auth (store_url, username, api_key). Configure it for OAuth instead: ' +
-    `Bigcommerce::configure(['client_id' => getenv('BIGCOMMERCE_CLIENT_ID'), 'auth_token' => getenv('${file.config.tokenEnv}'), 'store_hash' => ${hash}]).`
+    `Bigcommerce::configure(['client_id' => getenv('${CLIENT_ID_ENV}'), 'auth_token' => getenv('${file.config.tokenEnv}'), 'store_hash' => ${hash}]).`
   );
 }

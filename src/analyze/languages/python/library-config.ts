@@ -1,6 +1,7 @@
 // The official Python client: `BigcommerceApi(host=..., basic_auth=(user, key))` is basic auth;
 // `BigcommerceApi(client_id=..., store_hash=..., access_token=...)` is OAuth. The client takes the
 // basic-auth pair when both host and basic_auth are given (bigcommerce-api-python bigcommerce/api.py).
+import { CLIENT_ID_ENV } from '../../../config/defaults.ts';
 import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile, LibraryConfigUse } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
@@ -75,7 +76,7 @@ export function reportPythonLibraryConfigs(file: LanguageFile, out: Collector, c
       fixable: !config.dualMode,
       message: config.dualMode
         ? `The Python client's legacy branch. ${DUAL_MODE_MESSAGE}`
-        : `The official Python client is created with basic auth (host, basic_auth). Create it for OAuth instead: BigcommerceApi(client_id=os.environ['BIGCOMMERCE_CLIENT_ID'], store_hash=${hash}, access_token=os.environ['${file.config.tokenEnv}']).`,
+        : `The official Python client is created with basic auth (host, basic_auth). Create it for OAuth instead: BigcommerceApi(client_id=os.environ['${CLIENT_ID_ENV}'], store_hash=${hash}, access_token=os.environ['${file.config.tokenEnv}']).`,
       notes: config.dualMode ? [{ kind: 'dual-mode', message: DUAL_MODE_MESSAGE }] : [],
       trace,
     });

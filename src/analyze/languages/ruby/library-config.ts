@@ -3,6 +3,7 @@
 //   without `auth = 'legacy'` the client uses OAuth, lib/bigcommerce/connection.rb)
 // - `Bigcommerce::Config.new(auth: 'legacy', url:, username:, api_key:)` (the thread-safe form)
 // - `Bigcommerce::Api.new(store_url:, username:, api_key:)` (0.x; with store_hash/access_token it is OAuth).
+import { CLIENT_ID_ENV } from '../../../config/defaults.ts';
 import type { Node } from 'web-tree-sitter';
 import type { Collector, LanguageFile, LibraryConfigUse } from '../context.ts';
 import { reportCredential } from '../credentials.ts';
@@ -139,7 +140,7 @@ export function reportRubyLibraryConfigs(file: LanguageFile, out: Collector, con
 function rubyAdvice(config: RubyLibraryConfig, file: LanguageFile): string {
   const hash = config.host?.storeHash ? `'${config.host.storeHash}'` : `ENV.fetch('${file.config.storeHashEnv}')`;
   const token = `ENV.fetch('${file.config.tokenEnv}')`;
-  const clientId = "ENV.fetch('BIGCOMMERCE_CLIENT_ID')";
+  const clientId = `ENV.fetch('${CLIENT_ID_ENV}')`;
   switch (config.form) {
     case 'configure-block':
       return `The official Ruby client is configured for basic auth (auth = 'legacy', url, username, api_key). Configure it for OAuth instead: drop \`auth = 'legacy'\` and set store_hash = ${hash}, client_id = ${clientId}, access_token = ${token}.`;
