@@ -44,6 +44,13 @@ describe('rewriteLegacyLibraryConfig', () => {
     expect(result?.after).toContain("access_token: ENV.fetch('MY_TOKEN')");
   });
 
+  it('keeps CRLF line ends in a Python file, on the import it adds too', async () => {
+    const text = readFixture('python/legacy_client.py').replace(/\r?\n/g, '\r\n');
+    const result = await rewrite('python/legacy_client.py', text);
+    expect(result?.after).toContain('import os\r\n');
+    expect(result?.after.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
   it('renames configureBasicAuth to configureOAuth', async () => {
     const text = "<?php\nBigcommerce::configureBasicAuth(['store_url' => 'https://store-q1w2e3.mybigcommerce.com', 'username' => 'u', 'api_key' => getenv('K')]);\n";
     const result = await rewrite('php/basic.php', text);

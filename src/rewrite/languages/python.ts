@@ -38,21 +38,26 @@ function importsOs(root: Node): boolean {
   return namedChildren(root).some((s) => s.type === 'import_statement' && namedChildren(s).some((n) => n.text === 'os'));
 }
 
-/** `import os` on its own line before the first import (after `from __future__` ones), or after the docstring. */
+/**
+ * `import os` on its own line before the first import (after `from __future__` ones), or after the
+ * docstring; its line ends as the file's lines do.
+ */
 function insertImportOs(root: Node, text: string): TextEdit {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const line = `import os${eol}`;
   const statements = namedChildren(root);
   const imports = statements.filter((s) => s.type === 'import_statement' || s.type === 'import_from_statement');
   const future = imports.filter((s) => s.type === 'future_import_statement' || field(s, 'module_name')?.text === '__future__');
   const first = imports.find((s) => !future.includes(s));
-  if (first) return { start: lineStart(text, first.startIndex), end: lineStart(text, first.startIndex), text: 'import os\n' };
+  if (first) return { start: lineStart(text, first.startIndex), end: lineStart(text, first.startIndex), text: line };
   const anchor = future[future.length - 1] ?? (statements[0]?.type === 'expression_statement' && statements[0].namedChildren[0]?.type === 'string' ? statements[0] : null);
   if (anchor) {
     const end = text.indexOf('\n', anchor.endIndex);
     const at = end === -1 ? text.length : end + 1;
-    return { start: at, end: at, text: end === -1 ? '\nimport os\n' : 'import os\n' };
+    return { start: at, end: at, text: end === -1 ? `${eol}${line}` : line };
   }
   const start = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
-  return { start, end: start, text: 'import os\n' };
+  return { start, end: start, text: line };
 }
 
 function lineStart(text: string, index: number): number {
