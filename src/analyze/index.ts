@@ -70,6 +70,8 @@ interface FileOutcome {
   matches?: FileMatches;
   /** PHP, Python and Ruby wrappers other files may call (wrapper-callers.ts). */
   wrappers?: WrapperReach[];
+  /** A JS module without a finding that exports a legacy API location (exported-values.ts): its importers may call it. */
+  lendsLegacy?: boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ function loadAnalyzers() {
   return Promise.all([
     import('./js-file.ts'),
     import('./parse.ts'),
+    import('./exported-values.ts'),
     import('./detectors/config-env.ts'),
     import('./detectors/config-yaml.ts'),
     import('./detectors/shell.ts'),
@@ -99,9 +102,10 @@ function loadAnalyzers() {
     import('./suppressions.ts'),
     import('./assemble.ts'),
     import('../scopes/catalogue.ts').then((catalogue) => catalogue.loadCatalogue()),
-  ]).then(([js, parse, env, yaml, shell, unparsed, suppressions, assemble]) => ({
+  ]).then(([js, parse, exported, env, yaml, shell, unparsed, suppressions, assemble]) => ({
     matchProgram: js.matchProgram,
     parseJs: parse.parseJs,
+    exportsLegacyValue: exported.exportsLegacyValue,
     analyzeEnvFile: env.analyzeEnvFile,
     analyzeYamlOrJsonFile: yaml.analyzeYamlOrJsonFile,
     analyzeShellFile: shell.analyzeShellFile,
@@ -148,6 +152,8 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const results = new Map<string, FileResult>();
   let total = 0;
   let findingCount = 0;
+  // Files whose findings, or the legacy values they export, the cross-file pass starts from.
+  let passSeeds = 0;
   let programBytes = 0;
   const keepProgram = (path: string, program: AstNode, bytes: number) => {
     if (programBytes + bytes > MAX_KEPT_PROGRAM_BYTES) return;
@@ -168,7 +174,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   let gitSearch: GitSearchRoot | undefined;
   let specifierSearch: Promise<Map<string, string[]> | null> | undefined;
   const searchSpecifiersOnce = () => {
-    if (gitSearch && unreadJs.length > 0 && findingCount > 0 && options.projectPass !== false) {
+    if (gitSearch && unreadJs.length > 0 && passSeeds > 0 && options.projectPass !== false) {
       specifierSearch ??= trackedMatches(gitSearch, specifierHintPatterns());
     }
   };
@@ -177,8 +183,9 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
     for (const file of files) {
       const result = await scanFile(file, { analyzers, config, cache: verdicts(), hints, keepProgram, keepMention });
       results.set(file.path, result);
-      if (result.kind === 'analyzed' && result.outcome.findings.length > 0) {
+      if (result.kind === 'analyzed' && (result.outcome.findings.length > 0 || result.outcome.lendsLegacy)) {
         findingCount += result.outcome.findings.length;
+        passSeeds += 1;
         searchSpecifiersOnce();
       }
       options.onProgress?.({ done: results.size, total: Math.max(total, results.size), findings: findingCount });
@@ -239,7 +246,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   // rare failures, have been redone by a walk).
   const pending = discovery.files.filter((file) => !sameFile(results.get(file.path)?.file, file));
   await scanFiles(pending, analyzers);
-  if (findingCount > 0 && options.projectPass !== false) {
+  if (passSeeds > 0 && options.projectPass !== false) {
     await addUnreadSpecifiers(unreadJs, hints, verdicts(), specifierSearch ?? Promise.resolve(null), config.maxFileSize);
   }
   const cacheStats = verdicts()?.save();
@@ -253,6 +260,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
   const findings: Finding[] = [];
   let unread = 0;
   const wrappers: Array<WrapperReach & { kind: FileKind }> = [];
+  const lenders: string[] = [];
   for (const file of discovery.files) {
     const result = results.get(file.path)!;
     if (result.kind === 'skipped') {
@@ -264,6 +272,7 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
       result.outcome.secrets.forEach((s) => secrets.add(s));
       suppressions.push(...result.suppressions);
       for (const wrapper of result.outcome.wrappers ?? []) wrappers.push({ ...wrapper, kind: file.kind });
+      if (result.outcome.lendsLegacy) lenders.push(file.path);
       if (result.outcome.findings.length > 0) {
         findings.push(...result.outcome.findings);
         analyzed.push({ source: result.read, findings: result.outcome.findings, matches: result.outcome.matches });
@@ -273,11 +282,12 @@ export async function scanProject(options: ScanOptions): Promise<ScanResult> {
 
   settleWrapperCallers(wrappers, discovery.files, config.maxFileSize);
 
-  // The cross-file pass (issue 6): only when the fast scan found something; it loads ts-morph only if needed.
-  if (findings.length > 0 && options.projectPass !== false) {
+  // The cross-file pass (issue 6): only when the fast scan found something, or a module lending a
+  // legacy location to others; it loads ts-morph only if needed.
+  if (passSeeds > 0 && options.projectPass !== false) {
     options.onProgress?.({ done: results.size, total: Math.max(total, results.size), findings: findingCount, crossFile: true });
     const { runProjectPass } = await import('./project/index.ts');
-    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, config, hints: inListingOrder(hints, discovery.files) });
+    const deep = await runProjectPass({ files: discovery.files, findings, analyzed, lenders, config, hints: inListingOrder(hints, discovery.files) });
     findings.splice(0, findings.length, ...deep.findings);
     analyzed.splice(0, analyzed.length, ...deep.analyzed);
     deep.secrets.forEach((s) => secrets.add(s));
@@ -383,7 +393,8 @@ async function scanFile(file: DiscoveredFile, context: ScanContext): Promise<Fil
     }
     if (outcome.findings.length === 0) {
       if (file.kind === 'js') hints.cleanJs.add(file.path);
-      if (outcome.secrets.length === 0 && suppressions.length === 0) cache?.remember(file, { hit: true, specifiers: hints.specifiers.get(file.path) });
+      // A module lending a legacy location is read on every scan: its importers depend on it.
+      if (outcome.secrets.length === 0 && suppressions.length === 0 && !outcome.lendsLegacy) cache?.remember(file, { hit: true, specifiers: hints.specifiers.get(file.path) });
     }
     return { file, kind: 'analyzed', read, outcome, suppressions };
   } catch (error) {
@@ -432,7 +443,7 @@ async function analyzeFile(
   config: Config,
   keepProgram: (path: string, program: AstNode, bytes: number) => void,
 ): Promise<FileOutcome> {
-  const { parseJs, matchProgram, analyzeEnvFile, analyzeYamlOrJsonFile, analyzeShellFile, analyzeUnparsedFile, unparsedComments } = analyzers;
+  const { parseJs, matchProgram, exportsLegacyValue, analyzeEnvFile, analyzeYamlOrJsonFile, analyzeShellFile, analyzeUnparsedFile, unparsedComments } = analyzers;
   switch (file.kind) {
     case 'js': {
       // What analyzeJsSource does, keeping the parsed Program for the cross-file pass (no second parse).
@@ -444,7 +455,8 @@ async function analyzeFile(
         line: c.loc?.start?.line ?? 1,
         block: c.type === 'CommentBlock' || c.type === 'Block',
       }));
-      return { ...result, comments };
+      const lendsLegacy = result.findings.length === 0 && exportsLegacyValue(parsed.program, source.text);
+      return { ...result, comments, ...(lendsLegacy ? { lendsLegacy } : {}) };
     }
     case 'env':
       return { ...analyzeEnvFile(file.path, source.text, config), comments: hashComments(source.text) };

@@ -31,6 +31,8 @@ export interface ProjectPassInput {
   /** The fast scan's findings and analyzed files. */
   findings: readonly Finding[];
   analyzed: readonly ProjectFile[];
+  /** Modules without a finding that export a legacy API location: their importers are looked at too. */
+  lenders?: readonly string[];
   config: Config;
   /** What the fast scan learned while reading every file; without it the pass reads the tree itself. */
   hints?: ScanHints;
@@ -72,7 +74,8 @@ function unchangedResult(input: ProjectPassInput): ProjectPassResult {
 
 async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> {
   const unchanged = unchangedResult(input);
-  if (input.findings.length === 0) return unchanged;
+  const flagged = new Set([...input.findings.map((f) => f.file), ...(input.lenders ?? [])]);
+  if (flagged.size === 0) return unchanged;
   const byPath = new Map(input.files.map((f) => [f.path, f]));
   const fastSources = new Map(input.hints?.sources ?? []);
   for (const a of input.analyzed) fastSources.set(a.source.file.path, a.source);
@@ -81,7 +84,6 @@ async function projectPass(input: ProjectPassInput): Promise<ProjectPassResult> 
   const envFiles = await readTexts(input.files.filter((f) => f.kind === 'env'), input.config.maxFileSize, fastSources);
   const envIndex = buildEnvIndex(envFiles.map(({ file, source }) => ({ file: file.path, text: source.text })));
   const envKeys = [...envIndex].filter(([, defs]) => defs.some((d) => looksLikeLocation(d.value))).map(([key]) => key);
-  const flagged = new Set(input.findings.map((f) => f.file));
 
   const involved = await findInvolvedFiles({ files: input.files, flagged, envKeys, maxFileSize: input.config.maxFileSize, hints: input.hints });
   for (const [path, source] of involved.read) if (!fastSources.has(path)) fastSources.set(path, source);
