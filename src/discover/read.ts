@@ -50,7 +50,7 @@ export function readSourceFileSync(file: DiscoveredFile, maxFileSize: number): S
       return skip(file, 'too-large', `${formatBytes(stat.size)} is over the ${formatBytes(maxFileSize)} limit (maxFileSize)`);
     }
     const buffer = readAll(fd, stat.size);
-    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) return skip(file, 'binary', 'binary file (NUL bytes)');
+    if (buffer.subarray(0, BINARY_PROBE_BYTES).includes(0)) return binary(file, buffer);
     return describe({ ...file, size: buffer.length }, buffer, stat.mode & 0o7777);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -85,7 +85,7 @@ export function readIfMightBeLegacy(
     length = readSync(fd, SCRATCH, 0, SCRATCH.length, null);
     if (length > 0 && length < SCRATCH.length && length <= maxFileSize) {
       const bytes = SCRATCH.subarray(0, length);
-      if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return skip(file, 'binary', 'binary file (NUL bytes)');
+      if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return binary(file, bytes);
       peek?.(bytes);
       const passes = mightBeLegacy(bytes, file.kind);
       if (!passes && !(keepRejected && mentionsBigCommerce(bytes))) return null;
@@ -207,6 +207,17 @@ export function holdsNeedle(file: DiscoveredFile): boolean {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * A file with NUL bytes is not analyzed. One whose bytes name BigCommerce once the NULs are dropped
+ * (a stray NUL in a comment, a UTF-16 PowerShell script) must not pass for clean: the report says it
+ * may hold legacy calls, and is incomplete.
+ */
+function binary(file: DiscoveredFile, bytes: Buffer): SkippedFile {
+  const skipped = skip(file, 'binary', 'binary file (NUL bytes)');
+  if (!mightBeLegacy(Buffer.from(bytes.filter((byte) => byte !== 0)), file.kind)) return skipped;
+  return { ...skipped, message: `${skipped.message}; it names BigCommerce, so it may hold legacy calls`, mightBeLegacy: true };
 }
 
 function skip(file: DiscoveredFile, reason: SkippedFile['reason'], message: string): SkippedFile {

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, unlink } from 'node:fs/promises';
+import { chmod, mkdtemp, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dominantEol, holdsNeedle, isSkipped, looksMinified, readSourceFile, readSourceFiles } from '../../src/discover/read.ts';
+import { dominantEol, holdsNeedle, isSkipped, looksMinified, readIfMightBeLegacy, readSourceFile, readSourceFiles } from '../../src/discover/read.ts';
 import type { DiscoveredFile, SourceText } from '../../src/discover/types.ts';
 import { makeTree, removeTree } from './tree.ts';
 
@@ -86,6 +87,16 @@ describe('readSourceFile', () => {
 
   it('skips a file with a NUL byte in its first 8 KiB as binary', async () => {
     expect(await readSourceFile(fileAt('binary.js'), 1 << 20)).toMatchObject({ file: 'binary.js', reason: 'binary' });
+  });
+
+  it('says a binary file may hold legacy calls when it names BigCommerce once its NULs are dropped (UTF-16 too)', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Invoke-RestMethod -Uri 'https://store-abc123.mybigcommerce.com/api/v2/orders'\r\n", 'utf16le')]);
+    const path = join(await mkdtemp(join(tmpdir(), 'bc-utf16-')), 'sync.ps1');
+    await writeFile(path, utf16);
+    const file = { path: 'sync.ps1', absolutePath: path, kind: 'unparsed' as const };
+    expect(await readSourceFile(file, 1 << 20)).toMatchObject({ reason: 'binary', mightBeLegacy: true });
+    expect(readIfMightBeLegacy(file, 1 << 20)).toMatchObject({ reason: 'binary', mightBeLegacy: true });
+    expect(await readSourceFile(fileAt('binary.js'), 1 << 20)).not.toHaveProperty('mightBeLegacy');
   });
 
   it('skips a missing file as unreadable with the OS message', async () => {
