@@ -6,7 +6,7 @@ import { excludedFolderGlobs, isDefaultExcluded, makeGlobFilter, type GlobFilter
 import { listGitFiles } from './git.ts';
 import { trackedFilesContaining } from './git-grep.ts';
 import { fileKindOf, gitSearchesFile, KIND_NAME_GLOBS } from './kinds.ts';
-import type { ListedEntry } from './listing.ts';
+import type { ListedEntry, Listing } from './listing.ts';
 import { Slots } from './slots.ts';
 import { isInside, judgeSymlink } from './symlinks.ts';
 import type { UnchangedProbe } from './tree-digest.ts';
@@ -111,7 +111,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   await searched;
   if (!gitListing) early = undefined;
   const listing = (targets.dirs.length === 0 ? { entries: [], skipped: [], errors: [] } : null)
-    ?? gitListing
+    ?? (gitListing && (await withNestedRepositories(gitListing, rootReal, filter)))
     ?? (await walkFiles(rootReal, targets.dirs, filter));
 
   const skipped: SkippedFile[] = [...listing.skipped];
@@ -146,6 +146,14 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   skipped.sort((a, b) => byCodeUnit(a.file, b.file));
   const configs = projectConfigs(listing.entries, targets);
   return { files, skipped, errors, configs, ...(gitListing ? { git: gitRoot } : {}), ...(gitListing?.digests ? { digests: gitListing.digests } : {}) };
+}
+
+/** git's listing with the files of the repositories nested in it (submodules, clones), found by walking them. */
+async function withNestedRepositories(listing: Listing, root: string, filter: GlobFilter): Promise<Listing> {
+  const nested = (listing.nested ?? []).filter((dir) => filter.entersDir(dir) && !isDefaultExcluded(dir));
+  if (nested.length === 0) return listing;
+  const walked = await walkFiles(root, nested, filter);
+  return { ...listing, entries: [...listing.entries, ...walked.entries], skipped: [...listing.skipped, ...walked.skipped], errors: [...listing.errors, ...walked.errors] };
 }
 
 const PROJECT_CONFIG = /(?:^|\/)(?:[tj]sconfig|package)\.json$/;

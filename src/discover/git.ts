@@ -62,11 +62,28 @@ export async function listGitFiles(
     return null;
   }
   const whole = trackedPart !== null ? wholeDigest(root, trackedPart, untracked, budget) : null;
-  const digests = whole !== null ? { tracked: trackedPart!, whole } : undefined;
-  if (waiting && whole !== null && probe!.unchanged.whole(whole)) return { entries: [], skipped: [], errors: [], unchanged: true, digests };
+  if (waiting && whole !== null && probe!.unchanged.whole(whole)) return { entries: [], skipped: [], errors: [], unchanged: true, digests: { tracked: trackedPart!, whole } };
   const all = entries ?? takeTracked();
-  for (const path of untracked.split('\0')) if (path !== '') all.push({ path, symlink: null });
-  return { entries: all, skipped: [], errors: [], ...(digests ? { digests } : {}) };
+  const nested = gitlinkPaths(tracked);
+  for (const path of untracked.split('\0')) {
+    // A folder git lists whole, with a slash, is another repository (a nested clone).
+    if (path.endsWith('/')) nested.push(path.slice(0, -1));
+    else if (path !== '') all.push({ path, symlink: null });
+  }
+  // The digests cover what git lists; a nested repository's files are not among them.
+  const digests = whole !== null && nested.length === 0 ? { tracked: trackedPart!, whole } : undefined;
+  return { entries: all, skipped: [], errors: [], ...(digests ? { digests } : {}), ...(nested.length > 0 ? { nested } : {}) };
+}
+
+/** The submodules among the tracked records: git lists none of their files. */
+function gitlinkPaths(listing: string): string[] {
+  if (!listing.includes(GITLINK_MODE)) return [];
+  const out: string[] = [];
+  for (const record of listing.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab !== -1 && record.slice(2, 8) === GITLINK_MODE) out.push(record.slice(tab + 1));
+  }
+  return [...new Set(out)];
 }
 
 function trackedEntries(listing: string): ListedEntry[] {

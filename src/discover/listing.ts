@@ -27,4 +27,9 @@ export interface Listing {
   unchanged?: true;
   /** Digests of the tree as listed, when asked for and cheap enough (tree-digest.ts). */
   digests?: TreeDigests;
+  /**
+   * Folders holding another repository (a submodule, a nested clone), relative to the root: git
+   * lists none of their files, so the caller walks them.
+   */
+  nested?: string[];
 }

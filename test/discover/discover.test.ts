@@ -163,6 +163,26 @@ describe('discoverFiles in a git work tree', () => {
     expect(await listPaths(root, { useGit: false })).toEqual(viaGit);
   });
 
+  it('lists the files of a submodule and of a nested clone, as the walk does, and keeps no digests for them', async () => {
+    const dir = await tree({ 'app.js': 'x;\n', 'sub/lib.js': 'y;\n', 'sub/.gitignore': 'out/\n', 'sub/out/built.js': 'z;\n', 'clone/tool.js': 'w;\n' });
+    for (const inner of ['sub', 'clone']) {
+      git(join(dir, inner), 'init', '-q');
+      git(join(dir, inner), 'add', '.');
+      git(join(dir, inner), 'commit', '-q', '-m', 'inner');
+    }
+    git(dir, 'init', '-q');
+    git(dir, 'add', 'app.js');
+    const head = git(join(dir, 'sub'), 'rev-parse', 'HEAD').trim();
+    git(dir, 'update-index', '--add', '--cacheinfo', `160000,${head},sub`);
+    git(dir, 'commit', '-q', '-m', 'outer');
+    const expected = ['app.js', 'clone/tool.js', 'sub/lib.js'];
+    expect(await listPaths(dir)).toEqual(expected);
+    expect(await listPaths(dir, { useGit: false })).toEqual(expected);
+    const listing = await listGitFiles(dir, [''], undefined, { unchanged: { tracked: () => false, whole: () => false }, maxFileSize: 1 << 20 });
+    expect(listing?.nested?.sort()).toEqual(['clone', 'sub']);
+    expect(listing?.digests).toBeUndefined();
+  });
+
   it('lists the tsconfig, jsconfig and package.json files it sees, as the walk does, none in node_modules', async () => {
     const configs = { 'apps/web/tsconfig.json': '{}', 'jsconfig.json': '{}', 'node_modules/pkg/tsconfig.json': '{}', 'node_modules/pkg/package.json': '{}', 'apps/web/tsconfig.base.json': '{}', 'apps/web/package.json': '{}' };
     const dir = await tree({ ...configs, 'apps/web/src/a.ts': 'export {};\n' });

@@ -93,7 +93,7 @@ describe('readSourceFile', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Invoke-RestMethod -Uri 'https://store-abc123.mybigcommerce.com/api/v2/orders'\r\n", 'utf16le')]);
     const path = join(await mkdtemp(join(tmpdir(), 'bc-utf16-')), 'sync.ps1');
     await writeFile(path, utf16);
-    const file = { path: 'sync.ps1', absolutePath: path, kind: 'unparsed' as const };
+    const file = { path: 'sync.ps1', absolutePath: path, kind: 'unparsed' as const, size: utf16.length };
     expect(await readSourceFile(file, 1 << 20)).toMatchObject({ reason: 'binary', mightBeLegacy: true });
     expect(readIfMightBeLegacy(file, 1 << 20)).toMatchObject({ reason: 'binary', mightBeLegacy: true });
     expect(await readSourceFile(fileAt('binary.js'), 1 << 20)).not.toHaveProperty('mightBeLegacy');

@@ -83,6 +83,25 @@ describe('writePatches', () => {
     expect(readFileSync(join(root, 'a.js'), 'utf8')).toBe(BEFORE);
   });
 
+  it('refuses a file with uncommitted changes in a repository nested in the root, which the outer one cannot see', async () => {
+    const root = tempDir();
+    const inner = join(root, 'vendor-clone');
+    execFileSync('mkdir', ['-p', inner]);
+    writeFileSync(join(inner, 'c.js'), BEFORE);
+    git(inner, 'init', '-q');
+    git(inner, 'add', '-A');
+    git(inner, 'commit', '-qm', 'inner');
+    writeFileSync(join(root, 'a.js'), BEFORE);
+    git(root, 'init', '-q');
+    git(root, 'add', 'a.js');
+    git(root, 'commit', '-qm', 'outer');
+    const dirty = "const a = 'local work';\r\n";
+    writeFileSync(join(inner, 'c.js'), dirty);
+    const error = await writePatches([patchOf(root, 'a.js', BEFORE, AFTER), patchOf(root, 'vendor-clone/c.js', dirty, AFTER)], { root }).catch((e: unknown) => e);
+    expect((error as DirtyTreeError).files).toEqual(['vendor-clone/c.js']);
+    expect(readFileSync(join(inner, 'c.js'), 'utf8')).toBe(dirty);
+  });
+
   it('writes over uncommitted changes with allowDirty', async () => {
     const root = tempDir();
     writeFileSync(join(root, 'a.js'), 'x\n');
