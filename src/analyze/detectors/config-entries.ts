@@ -29,7 +29,7 @@ export interface ConfigFileAnalysis {
 
 /** Key names of a legacy account's user and key; the rewrite of `.env` templates removes the same ones. */
 export const USERNAME_KEY = /(^|[._-])(user(name)?|login|api_?user|email)$/i;
-export const SECRET_KEY = /(api_?key|api_?token|token|password|passwd|pass|secret)$/i;
+export const SECRET_KEY = /(api_?key|api_?token|token|password|passwd|pass|secret)$|^key$/i;
 const BIGCOMMERCE_WORD = /bigcommerce|(^|[._-])bc([._-]|$)/i;
 
 /** Values that stand for a credential rather than being one. */

@@ -27,8 +27,24 @@ export function analyzeKeyValueFile(file: string, text: string, config: Config):
     if (!match) return;
     const name = match[1];
     const group = section || (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
-    entries.push({ key: section ? `${section}.${name}` : name, value: unquote(withoutComment(raw.slice(match[0].length).trim(), /\s[#;]/)), line: index + 1, column: raw.indexOf(name) + 1, group });
+    const key = section ? `${section}.${name}` : name;
+    const value = withoutComment(raw.slice(match[0].length).trim(), /\s[#;]/);
+    const column = raw.indexOf(name) + 1;
+    // A TOML inline table, `store = { url = "…", user = "u", key = "…" }`, is a group of its own.
+    const table = inlineTable(value);
+    if (table) for (const [inner, innerValue] of table) entries.push({ key: `${key}.${inner}`, value: innerValue, line: index + 1, column, group: key });
+    else entries.push({ key, value: unquote(value), line: index + 1, column, group });
   });
   return analyzeConfigEntries(file, text, entries, config, 'config');
 }
 
+/** The `key = value` pairs of a one-line TOML inline table, values unquoted; null when it is not one. */
+function inlineTable(value: string): Array<[string, string]> | null {
+  if (!value.startsWith('{') || !value.endsWith('}')) return null;
+  const pairs: Array<[string, string]> = [];
+  // Commas inside quotes do not split: each pair is a key and a quoted or bare value.
+  for (const m of value.slice(1, -1).matchAll(/\s*([A-Za-z_][\w-]*)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^,]*?)\s*(?:,|$)/g)) {
+    pairs.push([m[1], unquote(m[2].trim())]);
+  }
+  return pairs.length > 0 ? pairs : null;
+}

@@ -54,6 +54,13 @@ describe('key = value config files', () => {
     expect(rows(analyzeUnparsedFile('config.toml', toml, testConfig))).toEqual(['2 legacy-api-url /v2/orders']);
   });
 
+  it('read a TOML inline table as a group of its own', () => {
+    const toml = `[bigcommerce]\nstore = { url = "https://store-abc123.mybigcommerce.com", user = "u", key = "5e1f0c9a7b3d2e4f6a8c" }\nname = "x, y"\n`;
+    const result = analyzeUnparsedFile('config.toml', toml, testConfig);
+    expect(rows(result)).toEqual(['2 legacy-credentials-config -', '2 hardcoded-credential -']);
+    expect(result.secrets).toEqual(['5e1f0c9a7b3d2e4f6a8c']);
+  });
+
   it('still read lines that are not key = value as text (a .conf proxy), once per line', () => {
     const conf = `location /bc/ {\n  proxy_pass ${STORE}/;\n}\nbc.url = ${STORE}/orders\n`;
     expect(rows(analyzeUnparsedFile('nginx.conf', conf, testConfig))).toEqual(['4 legacy-api-url /v2/orders', '2 legacy-api-call -']);
