@@ -76,7 +76,10 @@ export function analyzeConfigEntries(file: string, text: string, entries: Config
   const accountUrls = new Set<ConfigEntry>();
   for (const group of groups.values()) {
     const urlEntry = group.find((e) => isLegacyStoreUrl(e));
-    if (!urlEntry) continue;
+    if (!urlEntry) {
+      findings.push(...leftoverKeys(file, text, group, secrets));
+      continue;
+    }
     const userEntry = group.find((e) => USERNAME_KEY.test(leafKey(e.key)));
     const keyEntries = group.filter((e) => e !== urlEntry && (SECRET_KEY.test(leafKey(e.key)) || SECRET_KEY.test(lastTwoKeys(e.key))));
     if (!userEntry && keyEntries.length === 0) continue;
@@ -227,6 +230,38 @@ function clientName(file: string): string {
   if (base.startsWith('.env')) return 'env';
   if (/\.ya?ml$/i.test(base)) return 'yaml';
   return 'json';
+}
+
+/** Names of a legacy account's key (not an OAuth token, which sits beside a gateway URL by right). */
+const LEGACY_KEY = /(api_?key|apikey|password|passwd|pass)$|^key$/i;
+
+/**
+ * A legacy username and key left beside the OAuth gateway's URL: what a half-done migration leaves
+ * (`fix` rewrote the URL the code reads). The key still opens the legacy API until the account is
+ * deleted, so it is reported as long as it is written there.
+ */
+function leftoverKeys(file: string, text: string, group: readonly ConfigEntry[], secrets: string[]): Finding[] {
+  const gateway = group.find((e) => /^https:\/\/api\.bigcommerce\.com\/stores\//i.test(e.value.trim()));
+  const user = group.find((e) => USERNAME_KEY.test(leafKey(e.key)));
+  if (!gateway || !user) return [];
+  const keys = group.filter((e) => LEGACY_KEY.test(leafKey(e.key)) && !PLACEHOLDER.test(e.value.trim()));
+  return keys.map((keyEntry) => {
+    secrets.push(keyEntry.value);
+    return makeFinding({
+      rule: 'hardcoded-credential',
+      client: clientName(file),
+      location: at(file, keyEntry),
+      confidence: 'high',
+      host: null,
+      method: null,
+      endpoint: null,
+      fixable: false,
+      message: `A legacy API key is still written in \`${keyEntry.key}\`, beside \`${user.key}\` and the OAuth gateway's URL in \`${gateway.key}\`. Delete both from the file (and from history), rotate the key, and delete the legacy API account.`,
+      code: `${keyEntry.key}=<credential>`,
+      notes: [],
+      snippet: lineAsWritten(text, keyEntry, keyEntry.value),
+    });
+  });
 }
 
 /** Longer lines (minified JSON) are shown as `key: value` instead. */

@@ -54,6 +54,15 @@ describe('key = value config files', () => {
     expect(rows(analyzeUnparsedFile('config.toml', toml, testConfig))).toEqual(['2 legacy-api-url /v2/orders']);
   });
 
+  it('keep reporting a legacy user and key left beside the OAuth gateway\'s URL, and not an OAuth token there', () => {
+    const json = JSON.stringify({ bigcommerce: { storeUrl: 'https://api.bigcommerce.com/stores/abc123/v2', username: 'acme', apiKey: 'aaaabbbbccccddddeeee0000' } }, null, 2);
+    const result = analyzeYamlOrJsonFile('config/bc.json', json, testConfig);
+    expect(rows(result)).toEqual(['5 hardcoded-credential -']);
+    expect(result.secrets).toEqual(['aaaabbbbccccddddeeee0000']);
+    const oauth = JSON.stringify({ bigcommerce: { storeUrl: 'https://api.bigcommerce.com/stores/abc123/v2', clientId: 'x', accessToken: 'tok' } });
+    expect(analyzeYamlOrJsonFile('config/bc.json', oauth, testConfig).findings).toEqual([]);
+  });
+
   it('read a TOML inline table as a group of its own', () => {
     const toml = `[bigcommerce]\nstore = { url = "https://store-abc123.mybigcommerce.com", user = "u", key = "5e1f0c9a7b3d2e4f6a8c" }\nname = "x, y"\n`;
     const result = analyzeUnparsedFile('config.toml', toml, testConfig);
