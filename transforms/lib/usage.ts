@@ -4,7 +4,7 @@
 import { isFunction, isStringLiteral, unwrap, walk, type AstNode } from '../../src/analyze/ast.ts';
 import type { Binding } from '../../src/analyze/scope.ts';
 import { within, type RewriteContext } from './context.ts';
-import type { Op } from './ops.ts';
+import { headersTarget, type Op } from './ops.ts';
 import type { TextEdit } from './text.ts';
 
 export interface Usage {
@@ -109,7 +109,17 @@ export function isCovered(rc: RewriteContext, node: AstNode, covered: AstNode[],
   return definition.references().every((ref) => within(ref, definition.declaration) || isCovered(rc, ref, covered, seen));
 }
 
-/** Every node an op changes (for coverage checks). */
+/**
+ * Every node an op changes, for coverage checks: an options object's headers go into the object its
+ * `headers` names, which may be a shared constant.
+ */
+export function changedNodes(op: Op, rc: RewriteContext): AstNode[] {
+  const node = opNode(op);
+  const target = op.kind === 'headers' && op.add.length > 0 ? headersTarget(op.object, rc) : null;
+  return [...(node ? [node] : []), ...(target ? [target] : [])];
+}
+
+/** The node an op is written against. */
 export function opNode(op: Op): AstNode | null {
   switch (op.kind) {
     case 'literal':
