@@ -91,8 +91,9 @@ function thisReads(body: AstNode, key: string): AstNode[] {
 export function isExported(rc: RewriteContext, declaration: AstNode): boolean {
   for (let node: AstNode | null = declaration; node; node = rc.parentOf(node)) {
     if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
-    // A class field is read through `this`; who else reads it is beyond one file anyway.
-    if (node.type === 'Program' || isFunction(node) || node.type === 'BlockStatement' || node.type === 'ClassBody') return false;
+    // A class field is read through `this`; who else reads it is beyond one file anyway. The
+    // declaration itself may be a function (`export function a() {}`): its own parent decides.
+    if (node !== declaration && (node.type === 'Program' || isFunction(node) || node.type === 'BlockStatement' || node.type === 'ClassBody')) return false;
   }
   return false;
 }
