@@ -12,10 +12,10 @@ import { clientPiece, type ClientPiece, type HeaderList } from './clients/index.
 import { configHeaderNames } from './clients/shared.ts';
 import { planAuthRemoval, TOKEN_HEADER } from './lib/auth.ts';
 import { chainTop, createRewriteContext, enclosingFunction, envRead, quoted, sourceText, tokenExpression, within, type RewriteContext, type RewriteSettings } from './lib/context.ts';
-import { anchorOf, materialize, type Op } from './lib/ops.ts';
+import { anchorsOf, materialize, type Op } from './lib/ops.ts';
 import { applyTextEdits, EditConflict, indentOf, type TextEdit } from './lib/text.ts';
 import { isRefusal, planUrlRewrite, type Refusal } from './lib/url.ts';
-import { buildUsage, isCovered, opNode, unusedDeclarations } from './lib/usage.ts';
+import { buildUsage, changedNodes, isCovered, opNode, unusedDeclarations } from './lib/usage.ts';
 
 export type { RewriteSettings } from './lib/context.ts';
 
@@ -103,7 +103,7 @@ export function rewriteProgram(source: string, file: string, program: AstNode, s
     changed = false;
     const covered = applied.flatMap((g) => g.flatMap((t) => t.covered));
     for (const group of applied) {
-      const outside = group.flatMap((t) => (t.plan as TargetPlan).ops).map(opNode).find((node) => node && !isCovered(rc, node, covered));
+      const outside = group.flatMap((t) => (t.plan as TargetPlan).ops).flatMap((op) => changedNodes(op, rc)).find((node) => !isCovered(rc, node, covered));
       if (outside === undefined) continue;
       const where = outside ? ` (line ${locationOf(outside, file).line})` : '';
       for (const t of group) for (const id of t.ids) if (wanted(id)) skip(byId.get(id)!, `Code it needs to change${where} is also used by code this run does not rewrite; change it by hand or rewrite those calls too.`);
@@ -399,7 +399,7 @@ function groupTargets(rc: RewriteContext, targets: Target[]): Target[][] {
   };
   const owners = new Map<unknown, number>();
   targets.forEach((target, i) => {
-    const anchors = isRefusal(target.plan) ? [] : target.plan.ops.map((op) => anchorOf(op, rc));
+    const anchors = isRefusal(target.plan) ? [] : target.plan.ops.flatMap((op) => anchorsOf(op, rc));
     for (const key of [...anchors, ...target.ids]) {
       const owner = owners.get(key);
       if (owner === undefined) owners.set(key, i);

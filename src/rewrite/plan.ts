@@ -5,7 +5,7 @@ import jscodeshift from 'jscodeshift';
 import type { AnalyzedFile, ScanResult } from '../analyze/index.ts';
 import { analyzeEnvFile } from '../analyze/detectors/config-env.ts';
 import { parseJs, parsesAsJs } from '../analyze/parse.ts';
-import { projectEditsOf, type ProjectEdit } from '../analyze/project/edits.ts';
+import { projectEditsOf, projectRefusalOf, type ProjectEdit } from '../analyze/project/edits.ts';
 import type { Config, Finding, Patch, PatchChange, RewriteSkip, SecretSet } from '../types.ts';
 import { leftUnusedBy } from '../../transforms/engine.ts';
 import { rewriteText } from '../../transforms/jscodeshift.ts';
@@ -260,6 +260,13 @@ function projectEdits(scan: ScanResult, only: ReadonlySet<string> | null): Proje
   const fixable: Array<{ finding: Finding; edits: readonly ProjectEdit[] }> = [];
   for (const file of scan.files) {
     for (const finding of file.findings) {
+      const refusal = projectRefusalOf(finding);
+      if (refusal && finding.fixable) {
+        // Its edits would change code other code reads too: neither pass rewrites it.
+        out.ids.add(finding.id);
+        if (only === null || only.has(finding.id)) out.heldBack.push({ findingId: finding.id, file: finding.file, line: finding.line, reason: refusal });
+        continue;
+      }
       const edits = projectEditsOf(finding);
       if (edits.length === 0) continue;
       out.ids.add(finding.id);

@@ -24,19 +24,33 @@ export type Op =
   | { kind: 'remove-declaration'; node: AstNode };
 
 /** What two ops must share to be part of one change (so they are applied together or not at all). */
-export function anchorOf(op: Op, rc: RewriteContext): unknown {
+export function anchorsOf(op: Op, rc: RewriteContext): unknown[] {
   switch (op.kind) {
     case 'literal':
-      return op.literal.type === 'TemplateElement' ? rc.parentOf(op.literal) ?? op.literal : op.literal;
+      return [op.literal.type === 'TemplateElement' ? rc.parentOf(op.literal) ?? op.literal : op.literal];
     case 'replace':
-      return `${op.start!}:${op.end!}`;
-    case 'headers':
+      return [`${op.start!}:${op.end!}`];
+    case 'headers': {
+      const target = op.add.length > 0 ? headersTarget(op.object, rc) : null;
+      return target ? [op.object, target] : [op.object];
+    }
     case 'add-properties':
     case 'remove-properties':
-      return op.object;
+      return [op.object];
     case 'remove-declaration':
-      return op.node;
+      return [op.node];
   }
+}
+
+/**
+ * The object literal an options object's `headers` names (`{ headers: COMMON }` → COMMON's literal),
+ * which is where a `headers` op adds its headers; null when there is none to add to.
+ */
+export function headersTarget(object: AstNode, rc: RewriteContext): AstNode | null {
+  const headersProp = getPropertyNode(object, 'headers');
+  if (!headersProp) return null;
+  const value = unwrap(headersProp.shorthand ? headersProp.value ?? headersProp.key : headersProp.value);
+  return value ? rc.evaluator.resolveObject(value)?.node ?? null : null;
 }
 
 export function renderTemplatePieces(pieces: Piece[]): string {
@@ -225,9 +239,9 @@ function headerEdits(
   if (headersProp) {
     for (const p of entry.remove) if (!pending(object).remove.includes(p)) pending(object).remove.push(p);
     const value = unwrap(headersProp.shorthand ? headersProp.value ?? headersProp.key : headersProp.value);
-    const resolved = value ? rc.evaluator.resolveObject(value) : null;
+    const resolved = headersTarget(object, rc);
     if (resolved) {
-      mergeProps(pending(resolved.node).add, entry.add);
+      mergeProps(pending(resolved).add, entry.add);
       return [];
     }
     if (!value) throw new EditConflict('The headers option has no value to add to.');

@@ -4,7 +4,7 @@
 import { isFunction, isStringLiteral, unwrap, walk, type AstNode } from '../../src/analyze/ast.ts';
 import type { Binding } from '../../src/analyze/scope.ts';
 import { within, type RewriteContext } from './context.ts';
-import type { Op } from './ops.ts';
+import { headersTarget, type Op } from './ops.ts';
 import type { TextEdit } from './text.ts';
 
 export interface Usage {
@@ -91,8 +91,9 @@ function thisReads(body: AstNode, key: string): AstNode[] {
 export function isExported(rc: RewriteContext, declaration: AstNode): boolean {
   for (let node: AstNode | null = declaration; node; node = rc.parentOf(node)) {
     if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration') return true;
-    // A class field is read through `this`; who else reads it is beyond one file anyway.
-    if (node.type === 'Program' || isFunction(node) || node.type === 'BlockStatement' || node.type === 'ClassBody') return false;
+    // A class field is read through `this`; who else reads it is beyond one file anyway. The
+    // declaration itself may be a function (`export function a() {}`): its own parent decides.
+    if (node !== declaration && (node.type === 'Program' || isFunction(node) || node.type === 'BlockStatement' || node.type === 'ClassBody')) return false;
   }
   return false;
 }
@@ -109,7 +110,17 @@ export function isCovered(rc: RewriteContext, node: AstNode, covered: AstNode[],
   return definition.references().every((ref) => within(ref, definition.declaration) || isCovered(rc, ref, covered, seen));
 }
 
-/** Every node an op changes (for coverage checks). */
+/**
+ * Every node an op changes, for coverage checks: an options object's headers go into the object its
+ * `headers` names, which may be a shared constant.
+ */
+export function changedNodes(op: Op, rc: RewriteContext): AstNode[] {
+  const node = opNode(op);
+  const target = op.kind === 'headers' && op.add.length > 0 ? headersTarget(op.object, rc) : null;
+  return [...(node ? [node] : []), ...(target ? [target] : [])];
+}
+
+/** The node an op is written against. */
 export function opNode(op: Op): AstNode | null {
   switch (op.kind) {
     case 'literal':

@@ -29,39 +29,51 @@ export interface ProjectEdit {
 export const GATEWAY_ORIGIN = 'https://api.bigcommerce.com';
 
 const registry = new WeakMap<Finding, ProjectEdit[]>();
+const refusals = new WeakMap<Finding, string>();
 
 /** The edits that resolve a finding of the project pass (empty for any other finding). */
 export function projectEditsOf(finding: Finding): readonly ProjectEdit[] {
   return registry.get(finding) ?? [];
 }
 
-export function recordEdits(finding: Finding, edits: ProjectEdit[]): void {
-  if (edits.length > 0) registry.set(finding, edits);
+/** Why the project pass makes no edits for a finding it could otherwise rewrite, or null. */
+export function projectRefusalOf(finding: Finding): string | null {
+  return refusals.get(finding) ?? null;
+}
+
+export function recordEdits(finding: Finding, edits: ProjectEdit[] | { reason: string }): void {
+  refusals.delete(finding);
+  if ('reason' in edits) {
+    refusals.set(finding, edits.reason);
+    registry.delete(finding);
+  } else if (edits.length > 0) registry.set(finding, edits);
   else registry.delete(finding);
 }
 
-/** Edits for one legacy request: URL pieces wherever they are written, and its basic auth. */
-export function requestEdits(model: ProjectModel, match: RequestMatch, verdict: Verdict, config: Config): ProjectEdit[] {
+/**
+ * Edits for one legacy request: URL pieces wherever they are written, and its basic auth. A refusal
+ * when a URL literal to change sits in a definition `mayEdit` turns down (other code reads it too).
+ */
+export function requestEdits(model: ProjectModel, match: RequestMatch, verdict: Verdict, config: Config, mayEdit: (literal: AstNode) => boolean = () => true): ProjectEdit[] | { reason: string } {
   const hash = verdict.host.storeHash;
   if (!verdict.legacy || !verdict.fixable || !hash) return [];
   const url = verdict.url;
   const rendered = url.map((p) => (isHole(p) ? '\u0000' : p.text)).join('');
   const edits: ProjectEdit[] = [];
+  let shared: ProjectEdit | null = null;
+  const push = (edit: { edit: ProjectEdit; literal: AstNode } | null) => {
+    if (!edit) return;
+    if (!mayEdit(edit.literal)) shared ??= edit.edit;
+    edits.push(edit.edit);
+  };
   const range = verdict.parts.hostRange;
-  if (range && /^https?:\/\//i.test(rendered)) {
-    const origin = literalEdit(model, url, 0, range[1], `${GATEWAY_ORIGIN}/stores/${hash}`, 'store URL → OAuth gateway');
-    if (origin) edits.push(origin);
-  }
+  if (range && /^https?:\/\//i.test(rendered)) push(literalEdit(model, url, 0, range[1], `${GATEWAY_ORIGIN}/stores/${hash}`, 'store URL → OAuth gateway'));
   const prefix = rendered.indexOf('/api/v2', range ? range[1] : 0);
-  if (prefix !== -1 && /^(?:[/?#]|$)/.test(rendered.slice(prefix + 7))) {
-    const edit = literalEdit(model, url, prefix, prefix + 7, '/v2', '/api/v2 → /v2');
-    if (edit) edits.push(edit);
-  }
+  if (prefix !== -1 && /^(?:[/?#]|$)/.test(rendered.slice(prefix + 7))) push(literalEdit(model, url, prefix, prefix + 7, '/v2', '/api/v2 → /v2'));
   const suffix = /\.json$/i.exec(rendered.split(/[?#]/, 1)[0]);
-  if (suffix) {
-    const edit = literalEdit(model, url, suffix.index, suffix.index + 5, '', 'drop the .json suffix (the gateway speaks JSON by Accept header)');
-    if (edit) edits.push(edit);
-  }
+  if (suffix) push(literalEdit(model, url, suffix.index, suffix.index + 5, '', 'drop the .json suffix (the gateway speaks JSON by Accept header)'));
+  const outside = shared as ProjectEdit | null;
+  if (outside) return { reason: `Code it needs to change (${outside.file}:${outside.line}) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.` };
   for (const auth of match.auth) edits.push(...authEdits(model, auth, config));
   return edits;
 }
@@ -191,7 +203,7 @@ function removalSpan(unit: ModuleUnit, object: AstNode, prop: AstNode): [number,
  * An edit of rendered characters [from, to) of a URL, when they lie inside one literal whose source
  * spells its value plainly (no escapes): the only edits that cannot change anything else.
  */
-function literalEdit(model: ProjectModel, url: PartialString, from: number, to: number, replacement: string, summary: string): ProjectEdit | null {
+function literalEdit(model: ProjectModel, url: PartialString, from: number, to: number, replacement: string, summary: string): { edit: ProjectEdit; literal: AstNode } | null {
   let at = 0;
   for (const part of url) {
     const length = isHole(part) ? 1 : part.text.length;
@@ -206,7 +218,7 @@ function literalEdit(model: ProjectModel, url: PartialString, from: number, to: 
       const e = s + (to - from);
       const expected = part.text.slice(from - at, to - at);
       if (unit.text.slice(s, e) !== expected) return null;
-      return edit(unit, s, e, replacement, part.node.loc?.start?.line ?? 1, summary);
+      return { edit: edit(unit, s, e, replacement, part.node.loc?.start?.line ?? 1, summary), literal: part.node };
     }
     at += length;
     if (at > from) return null;

@@ -1,7 +1,8 @@
 // Findings of the project pass, file by file, in the fast scan's shapes: the same rules, messages and
 // ids, with traces that name the file each piece came from.
 import type { Config, Finding, Note } from '../../types.ts';
-import { credentialEnvNames, envTemplateEdits, projectEditsOf, recordEdits, requestEdits } from './edits.ts';
+import { credentialEnvNames, envTemplateEdits, projectEditsOf, projectRefusalOf, recordEdits, requestEdits } from './edits.ts';
+import { editChecker } from './edit-uses.ts';
 import { locationOf, type AstNode } from '../ast.ts';
 import { secretForms } from '../auth.ts';
 import { configFinding, credentialFinding, hostWords, judgeConfig, requestFinding, type Verdict } from '../classify.ts';
@@ -60,7 +61,7 @@ export type Reaches = (path: string, targets: ReadonlySet<string>) => boolean;
 
 export function collectFindings(model: ProjectModel, units: readonly UnitAnalysis[], crossCalls: readonly CrossCall[], config: Config, reaches?: Reaches): { files: UnitFindings[]; secrets: Set<string> } {
   const secrets = new Set<string>();
-  const rewritable: Array<{ finding: Finding; match: RequestMatch; verdict: Verdict; owner: UnitAnalysis }> = [];
+  const rewritable: Array<{ finding: Finding; match: RequestMatch; verdict: Verdict; owner: UnitAnalysis; covered?: AstNode[] }> = [];
   const byUnit = new Map(units.map((u) => [u, { file: u.unit.file, findings: [] as Finding[], matches: emptyMatches(u.unit.file) }]));
   const pendingSecrets = new Map<AstNode, PendingSecret>();
   const collect = (unit: UnitAnalysis, match: RequestMatch, verdict: Verdict) => {
@@ -116,7 +117,7 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
       const finding = wrapperFinding(model, u, w.wrapper, w.own, verdict, callCount);
       out.findings.push(finding);
       const sample = w.sameFile[0]?.resolved ?? w.across[0]?.match ?? w.wrapper.request.match;
-      rewritable.push({ finding, match: sample, verdict, owner: u });
+      rewritable.push({ finding, match: sample, verdict, owner: u, covered: [w.wrapper.fn] });
       if (!w.own.legacy && !w.wrapper.via) {
         out.matches.requests.push({ detector: w.wrapper.request.detector.name, match: w.wrapper.request.match, verdict, findingId: null });
       }
@@ -128,7 +129,7 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
           allLegacy.push({ match, verdict: callVerdict });
           const finding = callFinding(model, u, u, w.wrapper, c.call, match, callVerdict);
           out.findings.push(finding);
-          rewritable.push({ finding, match, verdict: callVerdict, owner: u });
+          rewritable.push({ finding, match, verdict: callVerdict, owner: u, covered: [w.wrapper.fn, c.call] });
           return { call: c, match, verdict: callVerdict, findingId: finding.id };
         });
       out.matches.wrappers.push({ wrapper: w.wrapper, verdict, findingId: finding.id, calls });
@@ -139,7 +140,7 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     allLegacy.push({ match: c.match, verdict: c.verdict });
     const finding = callFinding(model, c.caller, c.owner, c.wrapper, c.call, c.match, c.verdict);
     byUnit.get(c.caller)!.findings.push(finding);
-    rewritable.push({ finding, match: c.match, verdict: c.verdict, owner: c.owner });
+    rewritable.push({ finding, match: c.match, verdict: c.verdict, owner: c.owner, covered: [c.wrapper.fn, c.call] });
   }
 
   const handedOn = instancesHandedOnElsewhere(units, reaches);
@@ -170,7 +171,7 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     out.matches.credentials.push({ node: secret.node, what: secret.what, findingId: finding.id });
   }
 
-  recordProjectEdits(model, rewritable, config);
+  recordProjectEdits(model, units, rewritable, config);
 
   const files = [...byUnit.values()];
   for (const f of files) f.findings.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnit(a.rule, b.rule));
@@ -178,14 +179,16 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
 }
 
 /** Each finding's definition edits, plus the env template edits for the env keys its host came from. */
-function recordProjectEdits(model: ProjectModel, items: ReadonlyArray<{ finding: Finding; match: RequestMatch; verdict: Verdict; owner: UnitAnalysis }>, config: Config): void {
+function recordProjectEdits(model: ProjectModel, units: readonly UnitAnalysis[], items: ReadonlyArray<{ finding: Finding; match: RequestMatch; verdict: Verdict; owner: UnitAnalysis; covered?: AstNode[] }>, config: Config): void {
   const credentialKeys = new Set<string>();
   for (const { match, owner } of items) {
     for (const name of credentialEnvNames(match, owner.ctx.evaluator)) credentialKeys.add(name);
   }
   const hostKeys = new Map<string, string>();
+  // A URL literal may change only when every use of its definition is one of these requests.
+  const mayEdit = editChecker(model, units, items.flatMap(({ match, covered }) => [match.call, ...(covered ?? [])]));
   for (const { finding, match, verdict } of items) {
-    recordEdits(finding, requestEdits(model, match, verdict, config));
+    recordEdits(finding, requestEdits(model, match, verdict, config, mayEdit));
     const hash = verdict.fixable ? verdict.host.storeHash : null;
     for (const part of verdict.url) {
       const origin = part.node ? model.provenance.get(part.node) : undefined;
@@ -196,7 +199,7 @@ function recordProjectEdits(model: ProjectModel, items: ReadonlyArray<{ finding:
   const envEdits = envTemplateEdits(model, credentialKeys, hostKeys, config);
   if (envEdits.length > 0) {
     for (const { finding, verdict } of items) {
-      if (verdict.fixable && verdict.host.storeHash) recordEdits(finding, [...projectEditsOf(finding), ...envEdits]);
+      if (verdict.fixable && verdict.host.storeHash && !projectRefusalOf(finding)) recordEdits(finding, [...projectEditsOf(finding), ...envEdits]);
     }
   }
 }

@@ -143,3 +143,14 @@ describe('planRewrites where the Basic header came from a helper of another modu
   });
 });
 
+
+describe('planRewrites where the store URL constant is also exported for a storefront link', async () => {
+  const scan = await scanDeep('shared-store-link');
+  const plan = await planRewrites(scan, testConfig);
+
+  it('leaves the constant for a person, and each call through it says why', () => {
+    expect(plan.patches.map((p) => [p.file, p.after])).toEqual([]);
+    expect(plan.skips.map((s) => `${s.file}:${s.line}`).sort()).toEqual(['src/o.ts:2', 'src/o.ts:3', 'src/p.ts:2']);
+    for (const skip of plan.skips) expect(skip.reason).toBe('Code it needs to change (src/bc.ts:1) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.');
+  });
+});
