@@ -52,3 +52,45 @@ bcFetch('/orders/1', JSON.parse(process.env.OPTS ?? '{}'));
     ]);
   });
 });
+
+describe('a TypeScript enum member as the method', () => {
+  const BASE = `
+const BASE = 'https://store-abc123.mybigcommerce.com/api/v2';
+const AUTH = { Authorization: 'Basic ' + Buffer.from('u:' + process.env.BC_KEY).toString('base64') };
+`;
+
+  it('reads a string enum member as its value, as it reads an `as const` object', () => {
+    const findings = scan(`${BASE}
+enum HttpMethod { GET = 'GET', POST = 'POST' }
+export const enum Verb { Put = 'PUT' }
+fetch(\`\${BASE}/orders\`, { method: HttpMethod.GET, headers: AUTH });
+fetch(\`\${BASE}/products\`, { method: HttpMethod['POST'], headers: AUTH });
+fetch(\`\${BASE}/coupons/1\`, { method: Verb.Put, headers: AUTH });
+`);
+    expect(calls(findings)).toEqual([
+      '7 GET /v2/orders store_v2_orders_read_only',
+      '8 POST /v2/products store_v2_products',
+      '9 PUT /v2/coupons/{id} store_v2_marketing',
+    ]);
+  });
+
+  it('leaves a numeric enum member unknown as a method', () => {
+    const findings = scan(`${BASE}
+enum Method { GET, POST }
+enum Coded { GET = 0 }
+fetch(\`\${BASE}/orders\`, { method: Method.GET as any, headers: AUTH });
+fetch(\`\${BASE}/orders\`, { method: Coded.GET as any, headers: AUTH });
+`);
+    expect(calls(findings)).toEqual(['7 - /v2/orders store_v2_orders', '8 - /v2/orders store_v2_orders']);
+  });
+});
+
+describe('a string enum imported from another module as the method', () => {
+  it('reads the member as its value', async () => {
+    const { report } = await scanDeep('enum-method');
+    expect(summarize(report.findings)).toEqual([
+      'a.ts:4 legacy-api-call GET /v2/orders store_v2_orders_read_only store-abc123.mybigcommerce.com',
+      'a.ts:5 legacy-api-call POST /v2/products store_v2_products store-abc123.mybigcommerce.com',
+    ]);
+  });
+});
