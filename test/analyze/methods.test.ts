@@ -1,6 +1,7 @@
 // The HTTP method a request sends, read through spreads, enums and wrappers passed around: a method
 // the analysis cannot see is unknown (a write assumed), never a silent GET.
 import { describe, expect, it } from 'vitest';
+import { assembleReport } from '../../src/analyze/assemble.ts';
 import { analyzeJsSource } from '../../src/analyze/js-file.ts';
 import type { Finding } from '../../src/types.ts';
 import { testConfig } from './helpers.ts';
@@ -92,5 +93,48 @@ describe('a string enum imported from another module as the method', () => {
       'a.ts:4 legacy-api-call GET /v2/orders store_v2_orders_read_only store-abc123.mybigcommerce.com',
       'a.ts:5 legacy-api-call POST /v2/products store_v2_products store-abc123.mybigcommerce.com',
     ]);
+  });
+});
+
+describe('a wrapper used as a value', () => {
+  const WRAPPER = `const axios = require('axios');
+const BASE = 'https://store-abc123.mybigcommerce.com/api/v2';
+function bcRequest(method, path, data) {
+  return axios({ method, url: BASE + path, data, auth: { username: 'admin', password: process.env.BC_API_KEY } });
+}
+`;
+  const untraced = (findings: Finding[]) =>
+    findings.find((f) => f.rule === 'legacy-request-wrapper')?.notes.find((n) => n.kind === 'untraced-requests')?.message ?? null;
+  const complete = (findings: Finding[]) => assembleReport({ root: '/r', filesScanned: 1, findings, errors: [], skipped: [] }).summary.complete;
+
+  it('reads `.call(thisArg, ...args)` and `.apply(thisArg, [args])` as calls of the wrapper', () => {
+    const findings = scan(`${WRAPPER}
+bcRequest.call(null, 'post', '/coupons', {});
+bcRequest.apply(this, ['delete', '/brands/1']);
+`, 'bc.js');
+    expect(calls(findings)).toEqual(['7 POST /v2/coupons store_v2_marketing', '8 DELETE /v2/brands/{id} store_v2_products']);
+    expect(untraced(findings)).toBeNull();
+    expect(complete(findings)).toBe(true);
+  });
+
+  it.each([
+    ['passed to a function', 'const bc = withRetry(bcRequest);\nbc("delete", "/customers/3");\n', 7],
+    ['bound', 'const del = bcRequest.bind(null, "delete");\ndel("/categories/9");\n', 7],
+    ['stored in an object', 'export const api = { send: bcRequest };\n', 7],
+    ['applied to arguments out of sight', 'export function again() { return bcRequest.apply(null, arguments); }\n', 7],
+  ])('notes that its requests are not all traced when %s, and the scope list is incomplete', (_what, rest, line) => {
+    const findings = scan(WRAPPER + '\n' + rest, 'bc.js');
+    expect(untraced(findings)).toContain(`(line ${line})`);
+    expect(complete(findings)).toBe(false);
+  });
+
+  it('reads `.call` / `.apply` in another file, and notes a `.bind` there', async () => {
+    const { report } = await scanDeep('wrapper-as-value');
+    expect(summarize(report.findings)).toEqual([
+      'b.js:3 legacy-api-call POST /v2/coupons store_v2_marketing store-abc123.mybigcommerce.com',
+      'b.js:4 legacy-api-call DELETE /v2/brands/{id} store_v2_products store-abc123.mybigcommerce.com',
+    ]);
+    expect(untraced(report.findings)).toContain('b.js:5');
+    expect(report.summary.complete).toBe(false);
   });
 });
