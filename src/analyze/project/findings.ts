@@ -55,14 +55,14 @@ function instancesHandedOnElsewhere(units: readonly UnitAnalysis[], reaches?: Re
   return uses;
 }
 
-/** Where the wrappers of any file are used as values (handed on, stored, bound), in their own file or in the files importing them. */
-function wrappersUsedAsValues(units: readonly UnitAnalysis[], reaches?: Reaches): Map<WrapperDef, UseSite[]> {
+/** Where the (legacy) wrappers of any file are used as values (handed on, stored, bound), in their own file or in the files importing them. */
+function wrappersUsedAsValues(units: readonly UnitAnalysis[], wrappersOf: (u: UnitAnalysis) => WrapperDef[], reaches?: Reaches): Map<WrapperDef, UseSite[]> {
   const uses = new Map<WrapperDef, UseSite[]>();
-  const byFunction = new Map(units.flatMap((u) => u.wrappers.map((w) => [w.fn, w] as const)));
+  const byFunction = new Map(units.flatMap((u) => wrappersOf(u).map((w) => [w.fn, w] as const)));
   if (byFunction.size === 0) return uses;
-  const homes = new Set(units.filter((u) => u.wrappers.length > 0).map((u) => u.unit.file));
+  const homes = new Set(units.filter((u) => wrappersOf(u).length > 0).map((u) => u.unit.file));
   for (const u of units) {
-    const own = ownWrapperBindings(u.wrappers, u.ctx.index);
+    const own = ownWrapperBindings(wrappersOf(u), u.ctx.index);
     const imported = !reaches || reaches(u.unit.file, homes) ? byFunction : new Map<AstNode, WrapperDef>();
     const unit = { index: u.ctx.index, evaluator: u.ctx.evaluator, imports: u.ctx.imports, file: u.unit.file };
     for (const [wrapper, sites] of wrapperValueUses(own, imported, unit)) uses.set(wrapper, [...(uses.get(wrapper) ?? []), ...sites]);
@@ -101,15 +101,19 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     if (list) list.push(c);
     else crossCallsByOwner.set(c.owner, [c]);
   }
-  const valueUses = wrappersUsedAsValues(units, reaches);
-  for (const u of units) {
-    const out = byUnit.get(u)!;
+  const legacyWrappersOf = new Map(units.map((u) => {
     const verdictOf = new Map(u.judged.map((j) => [j.match, j.verdict]));
     const sameFileThrough = byWrapperReached(u.calls.filter((c) => c.verdict?.legacy), (c) => c.wrapper);
     const acrossThrough = byWrapperReached(crossCallsByOwner.get(u) ?? [], (c) => c.wrapper);
-    const legacyWrappers = u.wrappers
+    const legacy = u.wrappers
       .map((w) => ({ wrapper: w, own: verdictOf.get(w.request.match)!, sameFile: sameFileThrough.get(w) ?? [], across: acrossThrough.get(w) ?? [] }))
       .filter((w) => w.own.legacy || w.sameFile.length > 0 || w.across.length > 0);
+    return [u, legacy] as const;
+  }));
+  const valueUses = wrappersUsedAsValues(units, (u) => legacyWrappersOf.get(u)!.map((w) => w.wrapper), reaches);
+  for (const u of units) {
+    const out = byUnit.get(u)!;
+    const legacyWrappers = legacyWrappersOf.get(u)!;
     const directLegacyRequests = new Set(legacyWrappers.filter((w) => !w.wrapper.via).map((w) => w.wrapper.request.match));
     const viaLegacyWrapper = (match: RequestMatch) => directLegacyRequests.has(match);
 
