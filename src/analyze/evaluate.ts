@@ -330,7 +330,7 @@ export function createEvaluator(index: FileIndex): Evaluator {
       }
       return null;
     }
-    if (binding.kind === 'function' || binding.kind === 'class') return { node: binding.init ?? binding.declaration, env: null };
+    if (binding.kind === 'function' || binding.kind === 'class' || binding.kind === 'enum') return { node: binding.init ?? binding.declaration, env: null };
     if ((binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var') && binding.init && !index.isReassigned(binding)) {
       return fromPath({ node: binding.init, env }, binding.path);
     }
@@ -383,7 +383,18 @@ export function createEvaluator(index: FileIndex): Evaluator {
       if (cls && (cls.node.type === 'ClassDeclaration' || cls.node.type === 'ClassExpression')) return classMember(cls.node.body, key, false);
     }
     if (target.node.type === 'ClassDeclaration' || target.node.type === 'ClassExpression') return classMember(target.node.body, key, true);
+    if (target.node.type === 'TSEnumDeclaration') return enumMember(target.node, key);
     return null;
+  }
+
+  /**
+   * `Method.Get` of `enum Method { Get = 'GET' }` (or `const enum`): its initializer, read like a
+   * property of an `as const` object. A member without one is numbered, so it stays unknown.
+   */
+  function enumMember(declaration: AstNode, key: string): Resolved | null {
+    const members: AstNode[] = declaration.members ?? declaration.body?.members ?? [];
+    const member = members.find((m) => (m.id?.type === 'Identifier' ? m.id.name : m.id?.value) === key);
+    return member?.initializer ? { node: member.initializer, env: null } : null;
   }
 
   /** A method (or arrow-function field) of a class body, as the function node. */

@@ -24,7 +24,7 @@ import { parseJs } from './parse.ts';
 import { indexFile } from './scope.ts';
 import { redactSnippet, snippetOf } from './snippet.ts';
 import { unclaimed, withoutSecondReadings } from './unclaimed.ts';
-import { understoodCalls, untracedUses, withUntracedNote } from './untraced-uses.ts';
+import { ownWrapperBindings, understoodCalls, untracedUses, withUntracedNote, withUntracedWrapperNote, wrapperValueUses } from './untraced-uses.ts';
 import { byWrapperReached, findWrappers, type DetectedRequest, type WrapperCall, type WrapperDef } from './wrappers.ts';
 import { byCodeUnit } from '../order.ts';
 
@@ -150,9 +150,10 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
     matches.requests.push({ detector: j.detector.name, match: j.match, verdict: j.verdict, findingId: finding.id });
   }
 
+  const valueUses = wrapperValueUses(ownWrapperBindings(legacyWrappers.map((w) => w.wrapper), index), new Map(), { index, evaluator, imports: ctx.imports, file });
   for (const w of legacyWrappers) {
     const verdict = w.ownVerdict.legacy ? w.ownVerdict : w.through[0].verdict;
-    const finding = wrapperFinding(w.wrapper, w.ownVerdict, verdict, w.calls.length, fctx);
+    const finding = withUntracedWrapperNote(wrapperFinding(w.wrapper, w.ownVerdict, verdict, w.calls.length, fctx), w.wrapper.name, valueUses.get(w.wrapper) ?? []);
     findings.push(finding);
     if (!w.ownVerdict.legacy && !w.wrapper.via) {
       // Legacy only through its callers: still what a rewrite must change.

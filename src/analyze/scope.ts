@@ -2,7 +2,7 @@
 // scopes searched outward from a reference. Works on Babel and estree shaped trees alike.
 import { isFunction, isNode, walk, type AstNode } from './ast.ts';
 
-export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'import' | 'catch';
+export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'function' | 'class' | 'enum' | 'import' | 'catch';
 
 export interface Binding {
   name: string;
@@ -110,7 +110,7 @@ export function indexFile(root: AstNode, text: string, nodes?: AstNode[]): FileI
   }
 
   function isReassigned(binding: Binding): boolean {
-    if (binding.kind === 'const' || binding.kind === 'import' || binding.kind === 'class') return false;
+    if (binding.kind === 'const' || binding.kind === 'import' || binding.kind === 'class' || binding.kind === 'enum') return false;
     if (!reassigned) {
       reassigned = new Set();
       for (const assignment of assignments) {
@@ -237,6 +237,8 @@ function declareStatement(raw: AstNode, scope: AstNode, add: (b: Binding) => voi
     add({ name: statement.id.name, kind: 'function', id: statement.id, declaration: statement, init: statement, path: [], scope });
   } else if (statement.type === 'ClassDeclaration' && statement.id) {
     add({ name: statement.id.name, kind: 'class', id: statement.id, declaration: statement, init: statement, path: [], scope });
+  } else if (statement.type === 'TSEnumDeclaration' && statement.id) {
+    add({ name: statement.id.name, kind: 'enum', id: statement.id, declaration: statement, init: statement, path: [], scope });
   } else if (statement.type === 'ImportDeclaration') {
     for (const spec of statement.specifiers ?? []) {
       add({ name: spec.local.name, kind: 'import', id: spec.local, declaration: spec, init: null, path: [], scope });

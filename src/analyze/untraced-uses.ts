@@ -8,7 +8,8 @@ import { walk, type AstNode } from './ast.ts';
 import type { ClientConfigMatch } from './detectors/detector.ts';
 import type { Evaluator } from './evaluate.ts';
 import type { ImportMap } from './imports.ts';
-import type { FileIndex } from './scope.ts';
+import type { Binding, FileIndex } from './scope.ts';
+import { forwardedCall } from './call-forms.ts';
 import { isLocalSpecifier } from './project/module-specifiers.ts';
 
 /** Where an instance is used beyond what is traced. */
@@ -125,14 +126,85 @@ export function understoodCalls(config: ClientConfigMatch, requests: ReadonlyArr
 
 /** The config finding, with a note that makes the scope list incomplete when the instance goes where it is not followed. */
 export function withUntracedNote(finding: Finding, config: ClientConfigMatch, uses: readonly UseSite[]): Finding {
+  return withUntraced(finding, config.instanceName ? `\`${config.instanceName}\`` : 'This instance', 'handed on or stored', uses);
+}
+
+/** The wrapper finding, with a note that makes the scope list incomplete when the function is used as a value. */
+export function withUntracedWrapperNote(finding: Finding, name: string, uses: readonly UseSite[]): Finding {
+  return withUntraced(finding, `\`${name}\``, 'handed on, stored or bound', uses);
+}
+
+function withUntraced(finding: Finding, name: string, how: string, uses: readonly UseSite[]): Finding {
   if (uses.length === 0) return finding;
   const where = [...new Set(uses.map((use) => (use.file === finding.file ? `line ${use.line}` : `${use.file}:${use.line}`)))];
   const shown = where.length > 3 ? [...where.slice(0, 3), `${where.length - 3} more`] : where;
-  const name = config.instanceName ? `\`${config.instanceName}\`` : 'This instance';
   const message =
-    `${name} is also handed on or stored (${shown.join(', ')}), where the requests made through it are not traced: ` +
+    `${name} is also ${how} (${shown.join(', ')}), where the requests made through it are not traced: ` +
     'their scopes are missing from the list. Check those requests and add their scopes by hand.';
   return { ...finding, notes: [...finding.notes, { kind: 'untraced-requests', message }] };
+}
+
+/**
+ * Where wrapper functions are used as values rather than called: handed to a function
+ * (`withRetry(bcRequest)`), stored, bound (`bcRequest.bind(null, 'delete')`), applied to arguments
+ * out of sight. A call, `.call(self, ...)` and `.apply(self, [...])` with the arguments in sight
+ * are read as calls of the wrapper (call-forms.ts), and an export is followed by the cross-file pass.
+ * `own`: the wrappers declared in this file, by the variable that holds each; `imported`: wrappers
+ * of other files, by function node, looked for among the names imported from the project's modules.
+ */
+export function wrapperValueUses<T>(
+  own: ReadonlyMap<Binding, T>,
+  imported: ReadonlyMap<AstNode, T>,
+  unit: { index: FileIndex; evaluator: Evaluator; imports: ImportMap; file: string },
+): Map<T, UseSite[]> {
+  const found = new Map<T, UseSite[]>();
+  if (own.size === 0 && imported.size === 0) return found;
+  const { index, evaluator, imports, file } = unit;
+  walk(index.root, (node, holder) => {
+    if (node.type !== 'Identifier' || !readsVariable(node, holder)) return;
+    const binding = index.resolve(node);
+    if (!binding || node === binding.id) return;
+    let wrapper = own.get(binding);
+    if (wrapper === undefined && imported.size > 0) {
+      const ref = imports.ofBinding(binding);
+      if (!ref || !isLocalSpecifier(ref.source, file)) return;
+      wrapper = imported.get(evaluator.resolveFunction(node)?.node as AstNode);
+    }
+    if (wrapper === undefined) return;
+    const [use, parent] = outermost(node, index);
+    if (!parent || isCalledInSight(use, parent, evaluator, index) || isExport(use, parent, index)) return;
+    found.set(wrapper, [...(found.get(wrapper) ?? []), siteOf(node, file)]);
+  });
+  return found;
+}
+
+/** `f(...)`, `f.call(self, ...)`, `f.apply(self, [...])`, `typeof f`. */
+function isCalledInSight(use: AstNode, parent: AstNode, evaluator: Evaluator, index: FileIndex): boolean {
+  if (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') return parent.callee === use;
+  if (parent.type === 'UnaryExpression') return parent.operator === 'typeof';
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === use) {
+    const call = index.parentOf(parent);
+    return !!call && (call.type === 'CallExpression' || call.type === 'OptionalCallExpression') && call.callee === parent && forwardedCall(evaluator, call) !== null;
+  }
+  return false;
+}
+
+/** The wrappers held in variables, by variable. */
+export function ownWrapperBindings<T extends { fn: AstNode }>(wrappers: readonly T[], index: FileIndex): Map<Binding, T> {
+  const out = new Map<Binding, T>();
+  for (const wrapper of wrappers) {
+    const binding = functionBinding(wrapper.fn, index);
+    if (binding) out.set(binding, wrapper);
+  }
+  return out;
+}
+
+/** The variable a function is declared as or assigned to once (`function f`, `const f = () => …`), or null. */
+function functionBinding(fn: AstNode, index: FileIndex): Binding | null {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return index.resolve(fn.id);
+  const holder = index.parentOf(fn);
+  if (holder?.type === 'VariableDeclarator' && holder.init === fn && holder.id?.type === 'Identifier') return index.resolve(holder.id);
+  return null;
 }
 
 function isUnderstood(use: AstNode, parent: AstNode, understood: ReadonlySet<AstNode>, index: FileIndex): boolean {

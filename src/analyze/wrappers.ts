@@ -8,6 +8,7 @@ import { isHole, renderPartial } from './partial.ts';
 import { isV2ApiPath, normalizeEndpoint } from './endpoints.ts';
 import { splitUrl } from './url.ts';
 import { joinUrl } from './classify.ts';
+import { calledFunction } from './call-forms.ts';
 
 export interface DetectedRequest {
   detector: Detector;
@@ -23,7 +24,7 @@ export interface WrapperDef {
   params: string[];
   /** The request the wrapper sends, directly or through another wrapper. */
   request: DetectedRequest;
-  /** Set when the wrapper sends its request by calling another wrapper. */
+  /** Set when the wrapper sends its request by calling another wrapper; `call` as `inner` receives it (see call-forms.ts). */
   via: { inner: WrapperDef; call: AstNode } | null;
 }
 
@@ -59,14 +60,14 @@ export function findWrappers(ctx: DetectContext, requests: DetectedRequest[]): {
     const next: WrapperDef[] = [];
     for (const call of ctx.index.calls) {
       if (call.type === 'NewExpression') continue;
-      const target = ctx.evaluator.resolveFunction(call.callee);
+      const target = calledFunction(ctx.evaluator, call);
       if (!target) continue;
-      const def = byFunction.get(target.node);
+      const def = byFunction.get(target.fn.node);
       if (!def || !frontier.includes(def)) continue;
-      const resolved = resolveCall(ctx, def, call, null);
+      const resolved = resolveCall(ctx, def, target.received, null);
       // A call that still leaves the request open, inside a function whose own parameters reach the
       // arguments, makes that function a wrapper too.
-      const outer = resolved && leavesRequestOpen(resolved) ? outerWrapperOf(ctx, call, def) : null;
+      const outer = resolved && leavesRequestOpen(resolved) ? outerWrapperOf(ctx, target.received, def) : null;
       if (outer) {
         if (!byFunction.has(outer.fn)) {
           byFunction.set(outer.fn, outer);
@@ -83,7 +84,7 @@ export function findWrappers(ctx: DetectContext, requests: DetectedRequest[]): {
   return { wrappers, calls };
 }
 
-/** The request a call to `def` sends, with the call's arguments bound to the wrapper's parameters. */
+/** The request a call to `def` sends, with the call's arguments bound to the wrapper's parameters (`call` as `def` receives it). */
 export function resolveCall(ctx: DetectContext, def: WrapperDef, call: AstNode, callerEnv: Env | null, depth = 0): RequestMatch | null {
   if (depth > MAX_NESTING) return null;
   const env = ctx.evaluator.bindArguments(def.fn, call, callerEnv);

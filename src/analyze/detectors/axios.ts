@@ -15,7 +15,7 @@ import type { Env } from '../evaluate.ts';
 import { inlineImport, isMainExport } from '../imports.ts';
 import type { AuthEvidence, ClientConfigMatch, DetectContext, Detector, RequestMatch } from './detector.ts';
 import { callDetector, memo } from './detector.ts';
-import { authOption, headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
+import { authOption, headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, optionsRequestMethod, requestMethod, urlExpression } from './shared.ts';
 
 const URL_FIRST: Record<string, HttpMethod> = { get: 'GET', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
 const URL_DATA: Record<string, HttpMethod> = { post: 'POST', put: 'PUT', patch: 'PATCH', postForm: 'POST', putForm: 'PUT', patchForm: 'PATCH' };
@@ -98,7 +98,7 @@ export function matchAxiosCall(ctx: DetectContext, call: AstNode, env: Env | nul
   const { method, methodNode, methodSource } =
     helperMethod !== null
       ? requestMethod(ctx.evaluator, null, false, readEnv, helperMethod, 'helper')
-      : requestMethod(ctx.evaluator, optionValue(config, 'method'), !!configNode && !config, readEnv, 'GET', 'default');
+      : optionsRequestMethod(ctx.evaluator, config, !!configNode && !config, readEnv, 'GET', 'default');
 
   const url = urlExpression(ctx, urlNode, readEnv);
   const ownBase = optionValue(config, 'baseURL');

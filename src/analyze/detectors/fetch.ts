@@ -3,7 +3,7 @@ import { argumentAt, calleeName, isCall, isMember, memberPropertyName, unwrap, t
 import type { Env } from '../evaluate.ts';
 import { inlineImport } from '../imports.ts';
 import type { DetectContext, Detector, RequestMatch } from './detector.ts';
-import { headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
+import { headerAndUrlAuth, isXmlRequest, optionValue, optionsObject, optionsRequestMethod, urlExpression } from './shared.ts';
 
 /** Modules whose default (or `fetch`) export is a fetch function. */
 const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch', 'undici', '@whatwg-node/fetch', 'make-fetch-happen']);
@@ -73,7 +73,7 @@ export function matchFetchCall(ctx: DetectContext, call: AstNode, env: Env | nul
   const init = optionsObject(ctx.evaluator, initNode, env);
   const readEnv = init?.env ?? env;
   // Options we cannot see may set any method.
-  const { method, methodNode, methodSource } = requestMethod(ctx.evaluator, optionValue(init, 'method'), !!initNode && !init, readEnv, 'GET', 'default');
+  const { method, methodNode, methodSource } = optionsRequestMethod(ctx.evaluator, init, !!initNode && !init, readEnv, 'GET', 'default');
   const headers = optionValue(init, 'headers');
   const body = optionValue(init, 'body');
   return {

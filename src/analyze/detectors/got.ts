@@ -8,7 +8,7 @@ import { inlineImport, isMainExport } from '../imports.ts';
 import { instanceHolder } from './axios.ts';
 import type { AuthEvidence, ClientConfigMatch, DetectContext, Detector, RequestMatch } from './detector.ts';
 import { callDetector, memo } from './detector.ts';
-import { credentialOptions, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, optionsObject, requestMethod, urlExpression } from './shared.ts';
+import { credentialOptions, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, optionsObject, optionsRequestMethod, requestMethod, urlExpression } from './shared.ts';
 
 const HELPERS: Record<string, HttpMethod> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD' };
 
@@ -61,7 +61,7 @@ export function matchGotCall(ctx: DetectContext, call: AstNode, env: Env | null)
   const { method, methodNode, methodSource } =
     helper && helper in HELPERS
       ? requestMethod(ctx.evaluator, null, false, readEnv, HELPERS[helper], 'helper')
-      : requestMethod(ctx.evaluator, optionValue(options, 'method'), !!optionsNode && !options, readEnv, 'GET', 'default');
+      : optionsRequestMethod(ctx.evaluator, options, !!optionsNode && !options, readEnv, 'GET', 'default');
 
   const url = urlExpression(ctx, urlNode, readEnv);
   const ownPrefix = optionValue(options, 'prefixUrl');

@@ -7,7 +7,7 @@ import type { Env, Resolved } from '../evaluate.ts';
 import { staticText } from '../partial.ts';
 import type { HttpMethod } from '../../types.ts';
 import { callDetector, memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
-import { headerAndUrlAuth, isXmlRequest, optionValue, requestMethod, urlExpression } from './shared.ts';
+import { headerAndUrlAuth, isXmlRequest, optionValue, optionsRequestMethod, urlExpression } from './shared.ts';
 import { basicAuthFromHeaderSetters, callsInFunction, isFunctionLike, moduleOf, type ChainedCall } from './client-support.ts';
 
 const MODULES: ReadonlySet<string> = new Set(['jquery']);
@@ -102,8 +102,7 @@ export function matchJqueryCall(ctx: DetectContext, call: AstNode, env: Env | nu
   if (!url) return null;
 
   // `$.get(settings)` also honours `type` / `method` in the settings (later jQuery versions).
-  const methodOption = name === 'getJSON' ? null : optionValue(settings, 'method') ?? optionValue(settings, 'type');
-  const { method, methodNode, methodSource } = requestMethod(ev, methodOption, opaqueSettings, readEnv, helper ?? 'GET', helper ? 'helper' : 'default');
+  const { method, methodNode, methodSource } = optionsRequestMethod(ev, name === 'getJSON' ? null : settings, opaqueSettings, readEnv, helper ?? 'GET', helper ? 'helper' : 'default', ['method', 'type']);
 
   const headers = optionValue(settings, 'headers');
   const auth = settings ? settingsAuth(ctx, settings, headers) : [];

@@ -6,7 +6,7 @@ import type { Env, Resolved } from '../evaluate.ts';
 import { renderPartial, slicePartial, type PartialString } from '../partial.ts';
 import { splitUrl } from '../url.ts';
 import { callDetector, type AuthEvidence, type DetectContext, type Detector, type RequestMatch, type UrlExpression } from './detector.ts';
-import { authOption, headerAndUrlAuth, isXmlRequest, optionValue, requestMethod, urlExpression } from './shared.ts';
+import { authOption, headerAndUrlAuth, isXmlRequest, optionValue, optionsRequestMethod, urlExpression } from './shared.ts';
 import { basicAuthFromHeaderSetters, callsOnStoredValue, moduleOf, optionsOrUrlArguments, type ChainedCall } from './client-support.ts';
 
 const MODULES: ReadonlySet<string> = new Set(['http', 'https', 'node:http', 'node:https']);
@@ -46,7 +46,7 @@ export function matchNodeHttpCall(ctx: DetectContext, call: AstNode, env: Env | 
   const url = requestUrl(ctx, options, urlArg, defaultScheme);
   if (!url) return null;
 
-  const { method, methodNode, methodSource } = requestMethod(ev, optionValue(options, 'method'), opaqueOptions, readEnv, 'GET', target.fn === 'get' ? 'helper' : 'default');
+  const { method, methodNode, methodSource } = optionsRequestMethod(ev, options, opaqueOptions, readEnv, 'GET', target.fn === 'get' ? 'helper' : 'default');
 
   const headers = optionValue(options, 'headers');
   const later = callsOnStoredValue(ctx, call);

@@ -5,7 +5,7 @@ import { authOptionEvidence } from '../auth.ts';
 import type { Env } from '../evaluate.ts';
 import type { HttpMethod } from '../../types.ts';
 import { callDetector, memo, type AuthEvidence, type ClientConfigMatch, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
-import { authOption, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, requestMethod, urlExpression } from './shared.ts';
+import { authOption, headerAndUrlAuth, inheritedBaseUrl, isXmlRequest, optionValue, optionsRequestMethod, requestMethod, urlExpression } from './shared.ts';
 import { callsOnStoredValue, chainAfter, chainEnd, moduleMemberCall, moduleOf, optionsOrUrlArguments, storedIn, VERB_HELPERS, type ChainedCall } from './client-support.ts';
 
 const MODULES: ReadonlySet<string> = new Set([
@@ -96,7 +96,7 @@ export function matchRequestCall(ctx: DetectContext, call: AstNode, env: Env | n
   // A helper's method wins over the options.
   const { method, methodNode, methodSource } = kind.helper
     ? requestMethod(ev, null, false, readEnv, kind.helper, 'helper')
-    : requestMethod(ev, optionValue(options, 'method'), opaqueOptions, readEnv, 'GET', 'default');
+    : optionsRequestMethod(ev, options, opaqueOptions, readEnv, 'GET', 'default');
 
   const headers = optionValue(options, 'headers');
   const chain = [...chainAfter(ctx, call), ...callsOnStoredValue(ctx, chainEnd(ctx, call))];

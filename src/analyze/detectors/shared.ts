@@ -73,6 +73,70 @@ export function requestMethod(
   return { method: fallback, methodNode: null, methodSource: fallbackSource };
 }
 
+/**
+ * `requestMethod` for a call with an options object: its method option (`names`, first found wins)
+ * read through the objects it spreads.
+ */
+export function optionsRequestMethod(
+  ev: Evaluator,
+  options: Resolved | null,
+  opaqueOptions: boolean,
+  env: Env | null,
+  fallback: HttpMethod,
+  fallbackSource: 'default' | 'helper',
+  names: readonly string[] = ['method'],
+): RequestMethod {
+  for (const name of names) {
+    const found = methodOption(ev, options, name);
+    if (found.node) return requestMethod(ev, found.node, false, found.env ?? env, fallback, fallbackSource);
+    if (found.opaque) return requestMethod(ev, null, true, env, fallback, fallbackSource);
+  }
+  return requestMethod(ev, null, opaqueOptions, env, fallback, fallbackSource);
+}
+
+/** A method option found in an options object, with the parameter values to read it in. */
+export interface MethodOption {
+  node: AstNode | null;
+  env: Env | null;
+  /** A spread we cannot see into comes after any written option: it may set the method. */
+  opaque: boolean;
+}
+
+/**
+ * The `method` option (or another name for it) of a resolved options object, looking into the
+ * objects it spreads, last first as the spread itself does: `{ ...init, headers }` in a wrapper
+ * sends the method of the `init` its caller passes.
+ */
+export function methodOption(ev: Evaluator, options: Resolved | null, name = 'method', depth = 0): MethodOption {
+  const none: MethodOption = { node: null, env: null, opaque: false };
+  if (!options || depth > 8) return none;
+  const properties = options.node.properties as AstNode[];
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const p = properties[i];
+    if (p.type === 'SpreadElement' || p.type === 'SpreadProperty') {
+      if (spreadsNothing(ev, p.argument, options.env)) continue;
+      const inner = ev.resolveObject(p.argument, options.env);
+      if (!inner) return { node: null, env: null, opaque: true };
+      const found = methodOption(ev, inner, name, depth + 1);
+      if (found.node || found.opaque) return found;
+      continue;
+    }
+    if (propertyKeyName(p) === name) return { node: propertyValue(p), env: options.env, opaque: false };
+  }
+  return none;
+}
+
+/** `...init` where the call leaves out the argument `init` stands for (and it has no default): spreads `undefined`. */
+function spreadsNothing(ev: Evaluator, argument: AstNode, env: Env | null): boolean {
+  const node = unwrap(argument);
+  if (node?.type !== 'Identifier' || !env) return false;
+  const binding = ev.paramBindingOf(node);
+  // The parameter itself, not a value read off it through an alias.
+  if (!binding || binding.name !== node.name) return false;
+  const bound = env.get(binding);
+  return !!bound && bound.node === null && !binding.defaultValue && binding.path.length === 0;
+}
+
 /** A header's value expression, by case-insensitive name, in a headers object or `new Headers({...})`. */
 export function headerValue(ev: Evaluator, headers: AstNode | null, name: string, env: Env | null = null): AstNode | null {
   const n = unwrap(headers);

@@ -6,6 +6,7 @@ import { judgeRequest, type Verdict } from '../classify.ts';
 import type { DetectContext, RequestMatch } from '../detectors/detector.ts';
 import type { Env } from '../evaluate.ts';
 import type { WrapperDef } from '../wrappers.ts';
+import { calledFunction } from '../call-forms.ts';
 import type { ProjectModel } from './model.ts';
 import type { UnitAnalysis } from './unit-analysis.ts';
 
@@ -33,14 +34,14 @@ export function findCrossCalls(model: ProjectModel, units: readonly UnitAnalysis
       if (!isCall(call)) continue;
       const callee = unwrap(call.callee);
       if (!callee || (callee.type !== 'Identifier' && !isMember(callee))) continue;
-      const target = caller.ctx.evaluator.resolveFunction(callee);
-      const entry = target ? byFunction.get(target.node) : undefined;
-      if (!entry || entry.owner === caller) continue;
-      const receiver = isMember(callee) ? constructorEnv(caller, callee.object) : null;
+      const target = calledFunction(caller.ctx.evaluator, call);
+      const entry = target ? byFunction.get(target.fn.node) : undefined;
+      if (!target || !entry || entry.owner === caller) continue;
+      const receiver = isMember(callee) && target.received === call ? constructorEnv(caller, callee.object) : null;
       if (receiver) model.activeEnvs.push(receiver);
       let match: RequestMatch | null;
       try {
-        match = resolveAcross(entry.owner.ctx, entry.wrapper, call, null, receiver, 0);
+        match = resolveAcross(entry.owner.ctx, entry.wrapper, target.received, null, receiver, 0);
       } finally {
         if (receiver) model.activeEnvs.pop();
       }

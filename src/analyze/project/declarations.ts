@@ -290,6 +290,8 @@ function valueOfSymbol(ts: Ts, checker: TsChecker, start: TsSymbol, hops: number
 function valueOfDeclaration(ts: Ts, checker: TsChecker, declaration: TsNode, symbol: TsSymbol, hops: number): TsNode | null {
   if (ts.isVariableDeclaration(declaration)) return ts.isIdentifier(declaration.name) ? declaration.initializer ?? null : null;
   if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) return declaration.initializer ?? null;
+  // `HttpMethod.Get` of an imported string enum: the member's value (a numbered member has none).
+  if (ts.isEnumMember(declaration)) return declaration.initializer ?? null;
   if (ts.isShorthandPropertyAssignment(declaration)) {
     const value = checker.getShorthandAssignmentValueSymbol(declaration);
     return value ? valueOfSymbol(ts, checker, value, hops + 1) : null;

@@ -15,7 +15,7 @@ import type { CrossCall } from './cross-calls.ts';
 import type { ProjectModel } from './model.ts';
 import { provenanceNotes, traceOf } from './trace.ts';
 import type { UnitAnalysis } from './unit-analysis.ts';
-import { importedUntracedUses, understoodCalls, untracedUses, withUntracedNote, type UseSite } from '../untraced-uses.ts';
+import { importedUntracedUses, ownWrapperBindings, understoodCalls, untracedUses, withUntracedNote, withUntracedWrapperNote, wrapperValueUses, type UseSite } from '../untraced-uses.ts';
 import { byCodeUnit } from '../../order.ts';
 
 export interface UnitFindings {
@@ -56,6 +56,21 @@ function instancesHandedOnElsewhere(units: readonly UnitAnalysis[], reaches?: Re
   return uses;
 }
 
+/** Where the (legacy) wrappers of any file are used as values (handed on, stored, bound), in their own file or in the files importing them. */
+function wrappersUsedAsValues(units: readonly UnitAnalysis[], wrappersOf: (u: UnitAnalysis) => WrapperDef[], reaches?: Reaches): Map<WrapperDef, UseSite[]> {
+  const uses = new Map<WrapperDef, UseSite[]>();
+  const byFunction = new Map(units.flatMap((u) => wrappersOf(u).map((w) => [w.fn, w] as const)));
+  if (byFunction.size === 0) return uses;
+  const homes = new Set(units.filter((u) => wrappersOf(u).length > 0).map((u) => u.unit.file));
+  for (const u of units) {
+    const own = ownWrapperBindings(wrappersOf(u), u.ctx.index);
+    const imported = !reaches || reaches(u.unit.file, homes) ? byFunction : new Map<AstNode, WrapperDef>();
+    const unit = { index: u.ctx.index, evaluator: u.ctx.evaluator, imports: u.ctx.imports, file: u.unit.file };
+    for (const [wrapper, sites] of wrapperValueUses(own, imported, unit)) uses.set(wrapper, [...(uses.get(wrapper) ?? []), ...sites]);
+  }
+  return uses;
+}
+
 /** Whether a module may import one of `targets`, directly or through others (import-graph.ts). */
 export type Reaches = (path: string, targets: ReadonlySet<string>) => boolean;
 
@@ -87,14 +102,19 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     if (list) list.push(c);
     else crossCallsByOwner.set(c.owner, [c]);
   }
-  for (const u of units) {
-    const out = byUnit.get(u)!;
+  const legacyWrappersOf = new Map(units.map((u) => {
     const verdictOf = new Map(u.judged.map((j) => [j.match, j.verdict]));
     const sameFileThrough = byWrapperReached(u.calls.filter((c) => c.verdict?.legacy), (c) => c.wrapper);
     const acrossThrough = byWrapperReached(crossCallsByOwner.get(u) ?? [], (c) => c.wrapper);
-    const legacyWrappers = u.wrappers
+    const legacy = u.wrappers
       .map((w) => ({ wrapper: w, own: verdictOf.get(w.request.match)!, sameFile: sameFileThrough.get(w) ?? [], across: acrossThrough.get(w) ?? [] }))
       .filter((w) => w.own.legacy || w.sameFile.length > 0 || w.across.length > 0);
+    return [u, legacy] as const;
+  }));
+  const valueUses = wrappersUsedAsValues(units, (u) => legacyWrappersOf.get(u)!.map((w) => w.wrapper), reaches);
+  for (const u of units) {
+    const out = byUnit.get(u)!;
+    const legacyWrappers = legacyWrappersOf.get(u)!;
     const directLegacyRequests = new Set(legacyWrappers.filter((w) => !w.wrapper.via).map((w) => w.wrapper.request.match));
     const viaLegacyWrapper = (match: RequestMatch) => directLegacyRequests.has(match);
 
@@ -114,7 +134,7 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     for (const w of legacyWrappers) {
       const verdict = w.own.legacy ? w.own : (w.sameFile[0]?.verdict ?? w.across[0].verdict)!;
       const callCount = w.sameFile.filter((c) => c.wrapper === w.wrapper).length + w.across.filter((c) => c.wrapper === w.wrapper).length;
-      const finding = wrapperFinding(model, u, w.wrapper, w.own, verdict, callCount);
+      const finding = withUntracedWrapperNote(wrapperFinding(model, u, w.wrapper, w.own, verdict, callCount), w.wrapper.name, valueUses.get(w.wrapper) ?? []);
       out.findings.push(finding);
       const sample = w.sameFile[0]?.resolved ?? w.across[0]?.match ?? w.wrapper.request.match;
       rewritable.push({ finding, match: sample, verdict, owner: u, covered: [w.wrapper.fn] });
