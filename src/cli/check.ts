@@ -7,6 +7,7 @@ import { addCommonOptions, resolveTarget, type CommonFlags } from './target.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import type { Confidence } from '../types.ts';
+import { printable } from '../printable.ts';
 
 export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
@@ -79,10 +80,11 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
       await appendFile(io.env.GITHUB_STEP_SUMMARY, `${githubStepSummary(shown)}\n`);
     }
     // Reasons go to stderr so that a machine format on stdout stays parseable.
+    const reasons = outcome.reasons.map(printable);
     if (flags.format !== 'text' || flags.output) {
-      for (const reason of outcome.reasons) io.stderr.write(`${reason}\n`);
+      for (const reason of reasons) io.stderr.write(`${reason}\n`);
     } else {
-      io.stdout.write(`${outcome.reasons.join('\n')}\n`);
+      io.stdout.write(`${reasons.join('\n')}\n`);
     }
     setExit(outcome.exitCode);
   });

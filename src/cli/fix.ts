@@ -5,6 +5,7 @@ import { progressReporter } from './progress.ts';
 import { addCommonOptions, addRewriteOptions, resolveTarget, withEnvNames, type CommonFlags, type RewriteFlags } from './target.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
+import { printableLines } from '../printable.ts';
 
 export const FIX_FORMATS = ['text', 'json'] as const;
 
@@ -49,7 +50,7 @@ export function registerFix(program: Command, io: CliIO, setExit: (code: number)
     if (flags.dryRun) {
       mode = 'dry-run';
       diffs = changed.map((p) => rewrite.unifiedDiff(p, scan.secrets));
-      if (flags.format === 'text') for (const diff of diffs) io.stdout.write(diff);
+      if (flags.format === 'text') for (const diff of diffs) io.stdout.write(printableLines(diff));
     } else if (flags.patch) {
       mode = 'patch';
       const { default: writeFileAtomic } = await import('write-file-atomic');

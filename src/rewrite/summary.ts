@@ -7,6 +7,7 @@ import type { Config, Report, RewriteSkip, ScopeRequirement, SecretSet } from '.
 import type { RewritePlan } from './plan.ts';
 import type { WriteOutcome } from './writer.ts';
 import { byCodeUnit } from '../order.ts';
+import { printable } from '../printable.ts';
 
 export type FixMode = 'write' | 'dry-run' | 'patch';
 
@@ -124,5 +125,6 @@ export function renderFixSummaryText(s: FixSummary): string {
   if (s.scopeChecklist.length === 0) lines.push('  (no legacy call left to derive them from)');
   for (const line of s.scopeChecklist) lines.push(`  ${line}`);
   if (!s.complete) lines.push('', 'The scope list may be incomplete: see the items left for a human.');
-  return `${lines.join('\n')}\n`;
+  // Each entry is one line: a newline in a file name is shown as `\n`, not obeyed.
+  return `${lines.map(printable).join('\n')}\n`;
 }
