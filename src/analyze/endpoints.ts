@@ -121,7 +121,7 @@ function readEndpoint(path: string): NormalizedEndpoint {
   let previousWasId = true; // the first segment must be a resource name
   for (const raw of rest) {
     if (raw.includes(HOLE) && !ONLY_HOLES.test(raw)) {
-      return { endpoint: null, version, suffix, reason: `A path segment joins text to a value that is not known statically (\`${raw.replaceAll(HOLE, '${…}')}\`).` };
+      return { endpoint: null, version, suffix, reason: `A path segment joins text to a value that is not known statically (\`${encodeControls(raw).replaceAll(HOLE, '${…}')}\`).` };
     }
     const isId = /^\d+$/.test(raw) || ONLY_HOLES.test(raw) || ID_PLACEHOLDER.test(raw);
     if (isId) {
@@ -132,7 +132,7 @@ function readEndpoint(path: string): NormalizedEndpoint {
       previousWasId = true;
       continue;
     }
-    const name = decodeSegment(raw).toLowerCase();
+    const name = encodeControls(decodeSegment(raw).toLowerCase());
     out.push(SEGMENT_ALIASES[name] ?? name);
     previousWasId = false;
   }
@@ -149,6 +149,17 @@ function findVersionSegment(segments: string[]): number {
     if (before.length >= 2 && before[before.length - 2].toLowerCase() === 'stores') return i;
   }
   return -1;
+}
+
+/**
+ * Control, line-separator and bidi characters no resource name holds, percent-encoded again: an
+ * endpoint is printed in reports and CI logs, where a decoded `%0A::warning …` would start a line
+ * of its own (a GitHub workflow command) and a raw ESC would drive the terminal.
+ */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+function encodeControls(segment: string): string {
+  return segment.replace(CONTROL_CHARS, (c) => encodeURIComponent(c));
 }
 
 function decodeSegment(segment: string): string {

@@ -7,7 +7,9 @@
  *   1  Legacy auth found: a legacy call, client, config or hard-coded credential that is not
  *      suppressed and not in the baseline; a suppression comment without a reason or one that
  *      suppresses nothing; or a scope beyond the allowed scopes. Wins over 3.
- *   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file.
+ *   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file, a
+ *      file to write (--output, --write-baseline) in a missing folder, or include globs that
+ *      match no file the tool reads (nothing would be checked).
  *   3  Analysis incomplete, nothing else wrong: a file failed to parse or is over the size limit
  *      while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
  *      resolved statically, a legacy base URL sits in config, or a legacy client instance is handed
@@ -33,7 +35,9 @@ export const CHECK_EXIT_CODES_HELP = `Exit codes:
   1  Legacy auth found: a legacy call, client, config or hard-coded credential that is not
      suppressed and not in the baseline; a suppression comment without a reason or one that
      suppresses nothing; or a scope beyond the allowed scopes. Wins over 3.
-  2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file.
+  2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file, a
+     file to write (--output, --write-baseline) in a missing folder, or include globs that
+     match no file the tool reads (nothing would be checked).
   3  Analysis incomplete, nothing else wrong: a file failed to parse or is over the size limit
      while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
      resolved statically, a legacy base URL sits in config, or a legacy client instance is handed

@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CHECK_EXIT_CODES_HELP } from '../check/exit-codes.ts';
 import { progressReporter } from './progress.ts';
-import { addCommonOptions, resolveTarget, type CommonFlags } from './target.ts';
+import { addCommonOptions, includeMatchedNothing, resolveTarget, type CommonFlags } from './target.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import type { Confidence } from '../types.ts';
+import { printable } from '../printable.ts';
+import { checkWritablePath, writingUserFile } from './user-file.ts';
 
 export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
@@ -36,6 +38,9 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .addHelpText('after', `\n${CHECK_EXIT_CODES_HELP}\n\nWith --format github and GITHUB_STEP_SUMMARY set, a Markdown summary is appended to it.`);
   addCommonOptions(command).action(async (paths: string[], flags: CheckFlags) => {
     if (flags.baseline && flags.writeBaseline) throw new UsageError('--baseline and --write-baseline cannot be used together');
+    // A file the report cannot be written to is found now, not after the scan.
+    if (flags.output) checkWritablePath('--output', flags.output, io.cwd);
+    if (flags.writeBaseline) checkWritablePath('--write-baseline', flags.writeBaseline, io.cwd);
     const target = await resolveTarget(paths, flags, io);
     const [{ scanProject }, { decideCheck }, baselineModule, { loadCatalogue }, { emitReport }] = await Promise.all([
       import('../analyze/index.ts'),
@@ -55,6 +60,8 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     const progress = progressReporter(io);
     const result = await scanProject({ ...target, reuseResult: true, onProgress: progress.onProgress });
     progress.clear();
+    const matchedNothing = includeMatchedNothing(target.config, result.report.summary);
+    if (matchedNothing) throw new UsageError(matchedNothing);
 
     const outcome = decideCheck({
       report: result.report,
@@ -67,7 +74,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
 
     if (flags.writeBaseline) {
       const file = resolve(io.cwd, flags.writeBaseline);
-      await baselineModule.writeBaseline(outcome.report.findings, file);
+      await writingUserFile('--write-baseline', flags.writeBaseline, () => baselineModule.writeBaseline(outcome.report.findings, file));
       io.stderr.write(`Baseline of ${outcome.report.findings.length} findings written to ${flags.writeBaseline}\n`);
       setExit(0);
       return;
@@ -79,10 +86,11 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
       await appendFile(io.env.GITHUB_STEP_SUMMARY, `${githubStepSummary(shown)}\n`);
     }
     // Reasons go to stderr so that a machine format on stdout stays parseable.
+    const reasons = outcome.reasons.map(printable);
     if (flags.format !== 'text' || flags.output) {
-      for (const reason of outcome.reasons) io.stderr.write(`${reason}\n`);
+      for (const reason of reasons) io.stderr.write(`${reason}\n`);
     } else {
-      io.stdout.write(`${outcome.reasons.join('\n')}\n`);
+      io.stdout.write(`${reasons.join('\n')}\n`);
     }
     setExit(outcome.exitCode);
   });

@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { OK, USAGE_OR_TOOL_ERROR } from '../check/exit-codes.ts';
 import { progressReporter } from './progress.ts';
-import { addCommonOptions, addRewriteOptions, resolveTarget, withEnvNames, type CommonFlags, type RewriteFlags } from './target.ts';
+import { addCommonOptions, addRewriteOptions, includeMatchedNothing, resolveTarget, withEnvNames, type CommonFlags, type RewriteFlags } from './target.ts';
 import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
+import { printableLines } from '../printable.ts';
+import { checkWritablePath, writingUserFile } from './user-file.ts';
 
 export const FIX_FORMATS = ['text', 'json'] as const;
 
@@ -29,6 +31,7 @@ export function registerFix(program: Command, io: CliIO, setExit: (code: number)
     );
   addCommonOptions(command).action(async (paths: string[], flags: FixFlags) => {
     if (flags.dryRun && flags.patch) throw new UsageError('--dry-run and --patch cannot be used together');
+    if (flags.patch) checkWritablePath('--patch', flags.patch, io.cwd);
     const target = await resolveTarget(paths, flags, io);
     const config = withEnvNames(target.config, flags);
     const [{ scanProject }, rewrite, summaryModule] = await Promise.all([
@@ -40,6 +43,8 @@ export function registerFix(program: Command, io: CliIO, setExit: (code: number)
     const progress = progressReporter(io);
     const scan = await scanProject({ ...target, config, onProgress: progress.onProgress });
     progress.clear();
+    const matchedNothing = includeMatchedNothing(config, scan.report.summary);
+    if (matchedNothing) io.stderr.write(`warning: ${matchedNothing}\n`);
     const plan = await rewrite.planRewrites(scan, config);
     const changed = plan.patches.filter((p) => p.before !== p.after);
 
@@ -49,11 +54,12 @@ export function registerFix(program: Command, io: CliIO, setExit: (code: number)
     if (flags.dryRun) {
       mode = 'dry-run';
       diffs = changed.map((p) => rewrite.unifiedDiff(p, scan.secrets));
-      if (flags.format === 'text') for (const diff of diffs) io.stdout.write(diff);
+      if (flags.format === 'text') for (const diff of diffs) io.stdout.write(printableLines(diff));
     } else if (flags.patch) {
       mode = 'patch';
+      const patch = flags.patch;
       const { default: writeFileAtomic } = await import('write-file-atomic');
-      await writeFileAtomic(resolve(io.cwd, flags.patch), rewrite.patchFileText(changed, scan.secrets));
+      await writingUserFile('--patch', patch, () => writeFileAtomic(resolve(io.cwd, patch), rewrite.patchFileText(changed, scan.secrets)));
     } else {
       written = await rewrite.writePatches(changed, { root: target.root, allowDirty: flags.allowDirty });
     }

@@ -5,6 +5,7 @@ import { getReporter } from '../report/index.ts';
 import { redactReport } from '../redact.ts';
 import { wantsColor, type CliIO } from './io.ts';
 import type { Report, SecretSet } from '../types.ts';
+import { writingUserFile } from './user-file.ts';
 
 export interface OutputFlags {
   format: string;
@@ -22,7 +23,8 @@ export async function emitReport(report: Report, secrets: SecretSet, flags: Outp
     width: io.stdout.columns,
   });
   const body = text.endsWith('\n') || text === '' ? text : `${text}\n`;
-  if (flags.output) await writeFileAtomic(resolve(io.cwd, flags.output), body);
+  const output = flags.output;
+  if (output) await writingUserFile('--output', output, () => writeFileAtomic(resolve(io.cwd, output), body));
   else io.stdout.write(body);
   return safe;
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { USAGE_OR_TOOL_ERROR } from '../check/exit-codes.ts';
 import { describeFailure } from './errors.ts';
+import { printableLines } from '../printable.ts';
 import { registerCheck } from './check.ts';
 import { registerFix } from './fix.ts';
 import { registerReview } from './review.ts';
@@ -37,7 +38,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       // Help and --version end here with code 0; bad flags with commander's message already printed.
       return error.exitCode === 0 ? 0 : USAGE_OR_TOOL_ERROR;
     }
-    io.stderr.write(`${TOOL_NAME}: ${describeFailure(error, Boolean(io.env.BC_OAUTH_MIGRATE_DEBUG))}\n`);
+    io.stderr.write(`${TOOL_NAME}: ${printableLines(describeFailure(error, Boolean(io.env.BC_OAUTH_MIGRATE_DEBUG)))}\n`);
     return USAGE_OR_TOOL_ERROR;
   }
 }

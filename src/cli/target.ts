@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError } from './errors.ts';
+import { globProblem } from '../discover/glob-syntax.ts';
 import type { CliIO } from './io.ts';
 import type { ScanCacheOptions } from '../analyze/cache.ts';
 import type { Config } from '../types.ts';
@@ -33,8 +34,8 @@ export function addCommonOptions(command: Command): Command {
   return command
     .option('--root <dir>', 'the project root: report paths are relative to it and its .bc-oauth-migrate.yml is read (default: the one folder given, else the current folder)')
     .option('-c, --config <file>', 'config file (default: <root>/.bc-oauth-migrate.yml)')
-    .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
-    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
+    .option('--include <glob>', 'only scan files matching this glob (repeatable; check exits 2 when the globs match no file)', collectGlob, [])
+    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collectGlob, [])
     .option('--max-file-size <bytes>', 'skip files larger than this, with a note (default 1048576)', parseBytes)
     .option('--no-git', 'list files by walking folders (honouring .gitignore) instead of asking git')
     .option('--no-cache', 'analyze every file afresh: no result kept from an earlier scan of the unchanged tree, no contents it found clean (for audits)')
@@ -43,6 +44,7 @@ export function addCommonOptions(command: Command): Command {
 }
 
 export async function resolveTarget(paths: string[], flags: CommonFlags, io: CliIO): Promise<Target> {
+  if (flags.root) checkRootFolder(flags.root, io.cwd);
   const absolute = (paths.length > 0 ? paths : ['.']).map((p) => resolve(io.cwd, p));
   for (const path of absolute) {
     try {
@@ -75,6 +77,27 @@ export async function resolveTarget(paths: string[], flags: CommonFlags, io: Cli
   return { root, paths: under, config, useGit: flags.git !== false, ...(cache ? { cache } : {}) };
 }
 
+/**
+ * Said when include globs (--include or the config's `include`) let no file the tool reads through:
+ * nothing was looked at, which must not read as "nothing legacy". `check` fails on it (exit 2, as a
+ * linter does for a pattern that matches nothing); `scan` and `fix` warn.
+ */
+export function includeMatchedNothing(config: Config, summary: { filesScanned: number; skipped: number; errors: number }): string | null {
+  if (config.include.length === 0 || summary.filesScanned + summary.skipped + summary.errors > 0) return null;
+  return `no file the tool reads matches the include globs (${config.include.join(', ')}): nothing was checked`;
+}
+
+/** A --root that is missing or a file is named as such, not reported as every path lying outside it. */
+function checkRootFolder(given: string, cwd: string): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(resolve(cwd, given)).isDirectory();
+  } catch {
+    throw new UsageError(`--root ${given}: the folder does not exist`);
+  }
+  if (!isFolder) throw new UsageError(`--root ${given}: is not a folder`);
+}
+
 /** $BC_OAUTH_MIGRATE_CACHE_DIR, else the platform's per-user cache folder (XDG on Linux). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   if (env.BC_OAUTH_MIGRATE_CACHE_DIR) return resolve(env.BC_OAUTH_MIGRATE_CACHE_DIR);
@@ -83,7 +106,9 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'bc-oauth-migrate');
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collectGlob(value: string, previous: string[]): string[] {
+  const problem = globProblem(value);
+  if (problem) throw new InvalidArgumentError(`not a usable glob: it ${problem}.`);
   return [...previous, value];
 }
 

@@ -2,6 +2,7 @@ import type { Config } from '../types.ts';
 import { defaultConfig } from './defaults.ts';
 import { ConfigError } from './errors.ts';
 import { closestWord } from './suggest.ts';
+import { globProblem } from '../discover/glob-syntax.ts';
 
 type Settings = Omit<Config, 'path'>;
 
@@ -61,7 +62,7 @@ export function validateConfig(raw: unknown, file: string): Settings {
   for (const key of ['include', 'exclude'] as const) {
     const value = raw[key];
     if (value === undefined || value === null) continue;
-    settings[key] = stringList(value, (i) => `${key}[${i}]`, 'a glob such as src/**', () => true, fail, key);
+    settings[key] = stringList(value, (i) => `${key}[${i}]`, 'a glob such as src/** (every [ and { closed)', (glob) => globProblem(glob) === null, fail, key);
   }
   if (raw.allowedScopes !== undefined && raw.allowedScopes !== null) {
     settings.allowedScopes = stringList(

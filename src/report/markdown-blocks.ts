@@ -1,17 +1,17 @@
 // Markdown pieces shared by the markdown report and the GitHub step summary.
 import type { Report } from '../types.ts';
 import { incompleteWarning, needsHumanItems, scopeChecklist } from './shared.ts';
+import { printable } from '../printable.ts';
 
 /** Escapes text for a Markdown paragraph or table cell (one line). */
 export function mdInline(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
+  return printable(text.replace(/\r\n?|\n/g, ' '))
     .replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
 /** Inline code that survives backticks inside the text. */
 export function mdCode(text: string): string {
-  const flat = text.replace(/\r\n?|\n/g, ' ');
+  const flat = printable(text.replace(/\r\n?|\n/g, ' '));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

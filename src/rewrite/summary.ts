@@ -8,6 +8,7 @@ import type { Config, Patch, Report, RewriteSkip, ScopeRequirement, SecretSet } 
 import type { RewritePlan } from './plan.ts';
 import type { WriteOutcome } from './writer.ts';
 import { byCodeUnit } from '../order.ts';
+import { printable } from '../printable.ts';
 
 export type FixMode = 'write' | 'dry-run' | 'patch';
 
@@ -126,7 +127,8 @@ export function renderFixSummaryText(s: FixSummary): string {
   if (s.scopeChecklist.length === 0) lines.push('  (no legacy call left to derive them from)');
   for (const line of s.scopeChecklist) lines.push(`  ${line}`);
   if (!s.complete) lines.push('', 'The scope list may be incomplete: see the items left for a human.');
-  return `${lines.join('\n')}\n`;
+  // Each entry is one line: a newline in a file name is shown as `\n`, not obeyed.
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 /** Whether the rewritten text names a variable the text as read did not. */

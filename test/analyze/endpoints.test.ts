@@ -51,6 +51,13 @@ describe('normalizeEndpoint', () => {
     expect(normalizeEndpoint(`/api/v2${HOLE}`)).toMatchObject({ endpoint: null, version: 'v2' });
   });
 
+  it('keeps percent-encoded and raw control characters encoded, so an endpoint is always one printable line', () => {
+    expect(normalizeEndpoint('/api/v2/orders/%0A::warning file=x::pwn%1b[31m').endpoint).toBe('/v2/orders/%0A::warning file=x::pwn%1B[31m');
+    expect(normalizeEndpoint('/api/v2/orders/\n::add-mask::x\u0007').endpoint).toBe('/v2/orders/%0A::add-mask::x%07');
+    expect(normalizeEndpoint('/api/v2/orders/a%E2%80%AEb').endpoint).toBe('/v2/orders/a%E2%80%AEb');
+    expect(normalizeEndpoint('/api/v2/products%20list').endpoint).toBe('/v2/products list');
+  });
+
   it('gives no endpoint for a path without an API root', () => {
     expect(normalizeEndpoint('/cart.php').endpoint).toBeNull();
     expect(normalizeEndpoint('/api/v2').endpoint).toBeNull();

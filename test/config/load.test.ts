@@ -123,6 +123,10 @@ maxFileSize: 2 MiB
     expect((await loadError("exclude: ['']\n")).message).toContain("'exclude[0]' must be a glob");
   });
 
+  it('refuses an include glob with an unclosed bracket, which would match no file', async () => {
+    expect((await loadError("include: ['src/[']\n")).message).toContain("'include[0]' must be a glob such as src/** (every [ and { closed), got 'src/['");
+  });
+
   it('requires maxFileSize to be a positive size', async () => {
     expect((await loadError('maxFileSize: -5\n')).message).toContain("'maxFileSize' must be a positive number of bytes");
     expect((await loadError('maxFileSize: lots\n')).message).toContain("got 'lots'");

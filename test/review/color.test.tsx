@@ -7,7 +7,7 @@ vi.hoisted(() => {
 
 import { cleanup, render } from 'ink-testing-library';
 import { ReviewApp } from '../../src/review/App.tsx';
-import { sampleItems, tick } from './fixtures.ts';
+import { makeItem, sampleItems, tick } from './fixtures.ts';
 
 const ANSI = /\u001B\[/;
 
@@ -35,5 +35,17 @@ describe('colour', () => {
     const screen = await itemScreen(false);
     expect(screen).toContain('+fetch');
     expect(screen).not.toMatch(ANSI);
+  });
+
+  it('shows control characters from the scanned code escaped, never sending them to the terminal', async () => {
+    const item = { ...makeItem('e1', 'src/new\nline.js', 3), codeFrame: "> 3 | const x = '\u001b]0;pwn\u0007';" };
+    const app = render(<ReviewApp items={[item]} envVars={[]} onFinish={vi.fn()} onCancel={vi.fn()} color={false} columns={120} />);
+    await tick();
+    app.stdin.write('\r');
+    await tick();
+    const screen = app.lastFrame() ?? '';
+    expect(screen).toContain('src/new\\nline.js:3');
+    expect(screen).toContain("const x = '\\x1b]0;pwn\\x07'");
+    expect(screen).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/u);
   });
 });

@@ -20,6 +20,9 @@ export interface ConfigEntry {
   group: string;
   /** Where the value's text starts, when not on the key's line (a YAML block scalar `run: |`). */
   valueLine?: number;
+  /** Offsets in the file's text of the value as written (quotes included), when the reader knows them. */
+  valueStart?: number;
+  valueEnd?: number;
 }
 
 export interface ConfigFileAnalysis {
@@ -138,7 +141,8 @@ export function analyzeConfigEntries(file: string, text: string, entries: Config
     if (finding) findings.push(finding);
     // A value that holds a URL without being one may be a command (`run: curl -u ... https://...`).
     else if (/\s/.test(entry.value.trim()) && entry.value.includes('://')) {
-      addScriptFindings(file, { text: entry.value, line: entry.valueLine ?? entry.line, column: entry.column }, config, commands, true);
+      const source = entry.valueStart !== undefined && entry.valueEnd !== undefined ? { text, start: entry.valueStart, end: entry.valueEnd } : undefined;
+      addScriptFindings(file, { text: entry.value, line: entry.valueLine ?? entry.line, column: entry.column }, config, commands, true, source);
     }
   }
   return { findings, secrets };

@@ -7,9 +7,14 @@ const ASSIGNMENT = /^\s*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=/;
 
 export function analyzeEnvFile(file: string, text: string, config: Config): ConfigFileAnalysis {
   const entries: ConfigEntry[] = [];
+  let lineStart = 0;
   text.split(/\r?\n/).forEach((raw, index) => {
     const assignment = envAssignment(raw);
-    if (assignment) entries.push({ key: assignment.key, value: envValue(assignment.rawValue), line: index + 1, column: raw.indexOf(assignment.key) + 1, group: '' });
+    if (assignment) {
+      const written = valueOffsets(raw, assignment.rawValue, lineStart);
+      entries.push({ key: assignment.key, value: envValue(assignment.rawValue), line: index + 1, column: raw.indexOf(assignment.key) + 1, group: '', ...written });
+    }
+    lineStart += raw.length + (text.startsWith('\r\n', lineStart + raw.length) ? 2 : 1);
   });
   return analyzeConfigEntries(file, text, entries, config, isRealEnvFile(file) ? 'real-env' : 'env-template');
 }
@@ -34,4 +39,10 @@ export function envValue(rawValue: string): string {
 export function isRealEnvFile(file: string): boolean {
   const base = file.split('/').pop() ?? file;
   return !/\.(example|sample|template|dist|defaults?)$/i.test(base);
+}
+
+/** Offsets in the file of a value written (trimmed) at the end of its line, which starts at `lineStart`. */
+export function valueOffsets(raw: string, rawValue: string, lineStart: number): { valueStart: number; valueEnd: number } {
+  const end = raw.trimEnd().length;
+  return { valueStart: lineStart + end - rawValue.length, valueEnd: lineStart + end };
 }

@@ -2,6 +2,7 @@
 // grouped by their `[section]` (INI, TOML), or else by the dotted key's prefix (`shop.api.url` and
 // `shop.api.key` are read together, as YAML's `shop: api: {url, key}` would be).
 import { analyzeConfigEntries, unquote, withoutComment, type ConfigEntry, type ConfigFileAnalysis } from './config-entries.ts';
+import { valueOffsets } from './config-env.ts';
 import type { Config } from '../../types.ts';
 
 const KEY_VALUE_FILE = /\.(?:properties|ini|cfg|conf|toml)$/i;
@@ -15,7 +16,10 @@ export function isKeyValueFile(file: string): boolean {
 export function analyzeKeyValueFile(file: string, text: string, config: Config): ConfigFileAnalysis {
   const entries: ConfigEntry[] = [];
   let section = '';
+  let lineStart = 0;
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const start = lineStart;
+    lineStart += raw.length + (text.startsWith('\r\n', lineStart + raw.length) ? 2 : 1);
     const line = raw.trim();
     if (/^[#;!]/.test(line)) return;
     // `[section]`, `[[table]]` (TOML), `["quoted"]`.
@@ -28,12 +32,13 @@ export function analyzeKeyValueFile(file: string, text: string, config: Config):
     const name = match[1];
     const group = section || (name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
     const key = section ? `${section}.${name}` : name;
-    const value = withoutComment(raw.slice(match[0].length).trim(), /\s[#;]/);
+    const rawValue = raw.slice(match[0].length).trim();
+    const value = withoutComment(rawValue, /\s[#;]/);
     const column = raw.indexOf(name) + 1;
     // A TOML inline table, `store = { url = "…", user = "u", key = "…" }`, is a group of its own.
     const table = inlineTable(value);
     if (table) for (const [inner, innerValue] of table) entries.push({ key: `${key}.${inner}`, value: innerValue, line: index + 1, column, group: key });
-    else entries.push({ key, value: unquote(value), line: index + 1, column, group });
+    else entries.push({ key, value: unquote(value), line: index + 1, column, group, ...valueOffsets(raw, rawValue, start) });
   });
   return analyzeConfigEntries(file, text, entries, config, 'config');
 }

@@ -96,5 +96,6 @@ function entryAt(key: string, value: Scalar, offset: number, group: string, line
   // A block scalar's text starts on the line after its `|` or `>`.
   const block = value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED';
   const valueLine = value.range ? lines.linePos(value.range[0]).line + (block ? 1 : 0) : pos.line;
-  return { key, value: String(value.value), line: pos.line, column: pos.col, group, ...(valueLine !== pos.line ? { valueLine } : {}) };
+  const written = value.range ? { valueStart: value.range[0], valueEnd: value.range[1] } : {};
+  return { key, value: String(value.value), line: pos.line, column: pos.col, group, ...(valueLine !== pos.line ? { valueLine } : {}), ...written };
 }

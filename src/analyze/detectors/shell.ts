@@ -9,11 +9,36 @@ import { withoutUserinfo } from '../url.ts';
 import type { Config, Finding, HttpMethod, Note } from '../../types.ts';
 import type { ConfigFileAnalysis } from './config-entries.ts';
 
-/** One command as written: its text (continuations joined) and where it starts. */
+/** A script as written: its text and where its first character is. */
 export interface ShellCommand {
   text: string;
   line: number;
   column: number;
+}
+
+/**
+ * Where a script taken from a config value is written in its file: `text` is the whole file, `start`
+ * and `end` the offsets of the value as written (quotes included). The value read may differ from
+ * what is written (JSON escapes, a YAML block's indentation), so commands are looked up there.
+ */
+export interface ScriptSource {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A command's span in its file, 1-based; `endColumn` is the column just past its last character. */
+interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One logical line of a script: continuations joined, and its line within the script (1-based). */
+interface ScriptLine {
+  text: string;
+  line: number;
 }
 
 /** An http(s) URL up to a quote, a space or a shell metacharacter; `$VAR` and `${VAR}` may sit inside. */
@@ -46,18 +71,81 @@ export function analyzeShellFile(file: string, text: string, config: Config): Co
  * The findings of the commands of a script, added to `out`. Also used for config values that hold
  * commands (a CI step's `run:`, a package.json script), the first starting at `script.line` and
  * `script.column`; there, `knownClientsOnly` keeps prose that merely mentions a legacy URL from
- * counting as a request.
+ * counting as a request. With `source`, each command is located where the file has it written.
  */
-export function addScriptFindings(file: string, script: ShellCommand, config: Config, out: ConfigFileAnalysis, knownClientsOnly = false): void {
+export function addScriptFindings(file: string, script: ShellCommand, config: Config, out: ConfigFileAnalysis, knownClientsOnly = false, source?: ScriptSource): void {
+  let cursor = source?.start ?? 0;
   for (const command of commandsOf(script.text)) {
-    const first = command.line === 1;
-    addCommandFindings(file, { text: command.text, line: script.line + command.line - 1, column: first ? script.column : command.column }, config, out, knownClientsOnly);
+    if (/^\s*#/.test(command.text)) continue;
+    let span: () => Span;
+    if (source) {
+      const found = findWritten(command.text, source, cursor);
+      if (found) cursor = found.end;
+      const range = found ?? trimmedRange(source);
+      span = () => spanOf(source.text, range.start, range.end);
+    } else {
+      span = () => spanInScript(command, script);
+    }
+    addCommandFindings(file, command.text, span, config, out, knownClientsOnly);
   }
 }
 
-function addCommandFindings(file: string, command: ShellCommand, config: Config, out: ConfigFileAnalysis, knownClientsOnly: boolean): void {
-  if (/^\s*#/.test(command.text)) return;
-  for (const text of simpleCommands(command.text)) {
+/** The span of a command of a script written as is in the file, from `script.line`/`script.column` on. */
+function spanInScript(command: ScriptLine, script: ShellCommand): Span {
+  const line = script.line + command.line - 1;
+  // The script's first line starts at its column; a later line starts the file's line.
+  const base = command.line === 1 ? script.column : 1;
+  const leading = command.text.length - command.text.trimStart().length;
+  const lastBreak = command.text.lastIndexOf('\n');
+  const last = command.text.slice(lastBreak + 1).trimEnd();
+  return {
+    line,
+    column: base + leading,
+    endLine: line + countLineBreaks(command.text),
+    endColumn: (lastBreak === -1 ? base : 1) + last.length,
+  };
+}
+
+/**
+ * Offsets of a command in the file: each of its lines, trimmed, looked up in order from `from`, inside
+ * the value as written. Null when a line is not written as read (a JSON escape inside it).
+ */
+function findWritten(command: string, source: ScriptSource, from: number): { start: number; end: number } | null {
+  let start = -1;
+  let end = from;
+  for (const part of command.split('\n')) {
+    const text = part.trim();
+    if (text === '') continue;
+    const at = source.text.indexOf(text, end);
+    if (at === -1 || at + text.length > source.end) return null;
+    if (start === -1) start = at;
+    end = at + text.length;
+  }
+  return start === -1 ? null : { start, end };
+}
+
+/** The whole value as written, without the blank space around it: where the command is when it cannot be found. */
+function trimmedRange(source: ScriptSource): { start: number; end: number } {
+  let { start, end } = source;
+  while (end > start && /\s/.test(source.text[end - 1])) end--;
+  while (start < end && /\s/.test(source.text[start])) start++;
+  return { start, end };
+}
+
+function spanOf(text: string, start: number, end: number): Span {
+  const from = positionOf(text, start);
+  const to = positionOf(text, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return { line, column: offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1 };
+}
+
+function addCommandFindings(file: string, commandText: string, span: () => Span, config: Config, out: ConfigFileAnalysis, knownClientsOnly: boolean): void {
+  for (const text of simpleCommands(commandText)) {
     const client = clientOf(text);
     if (knownClientsOnly && client === 'unknown-client') continue;
     const auth = basicAuthOf(text, out.secrets);
@@ -67,7 +155,7 @@ function addCommandFindings(file: string, command: ShellCommand, config: Config,
       const storeHost = evidence.host?.kind === 'store-hostname' || evidence.host?.kind === 'mybigcommerce-other';
       // On a custom domain, as for calls in code: only with basic auth in sight and a V2 resource.
       if (!evidence.legacy || (!storeHost && !(auth.sent && evidence.endpoint !== null))) continue;
-      out.findings.push(callFinding(file, command, client, methodOf(client, text), auth, evidence, storeHost));
+      out.findings.push(callFinding(file, commandText, span(), client, methodOf(client, text), auth, evidence, storeHost));
     }
   }
 }
@@ -99,15 +187,13 @@ function simpleCommands(text: string): string[] {
 }
 
 /** Located at the command, first line to last, so that its snippet is the command as written. */
-function callFinding(file: string, command: ShellCommand, client: string, method: HttpMethod | null, auth: { sent: boolean; how: string }, evidence: UrlEvidence, storeHost: boolean): Finding {
+function callFinding(file: string, command: string, span: Span, client: string, method: HttpMethod | null, auth: { sent: boolean; how: string }, evidence: UrlEvidence, storeHost: boolean): Finding {
   const notes: Note[] = [...evidence.notes, { kind: 'not-rewritable', message: 'A shell command: reported, not rewritten.' }];
-  const line = command.line;
-  const endLine = line + countLineBreaks(command.text);
   const authText = auth.sent ? ` with basic auth (${auth.how})` : '';
   return makeFinding({
     rule: 'legacy-api-call',
     client,
-    location: { file, line, column: command.column, endLine, endColumn: command.text.length - command.text.lastIndexOf('\n') },
+    location: { file, ...span },
     confidence: storeHost && auth.sent ? 'high' : 'medium',
     host: evidence.host,
     method,
@@ -116,16 +202,16 @@ function callFinding(file: string, command: ShellCommand, client: string, method
     message:
       `${method ?? 'A request'} ${evidence.endpoint ?? evidence.shown} goes to the legacy API${authText}, via ${client}. ` +
       'Send it to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header instead, by hand.',
-    code: command.text,
+    code: command,
     notes,
-    snippet: command.text.trim(),
+    snippet: command.trim(),
   });
 }
 
 /** Logical lines: a line ending in an unescaped `\` goes on with the next. */
-function commandsOf(text: string): ShellCommand[] {
+function commandsOf(text: string): ScriptLine[] {
   const lines = text.split(/\r?\n/);
-  const commands: ShellCommand[] = [];
+  const commands: ScriptLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     // Each line is looked at once (a generated script may continue thousands of lines).
@@ -134,7 +220,7 @@ function commandsOf(text: string): ShellCommand[] {
       parts[parts.length - 1] = lines[i].slice(0, -1);
       parts.push(lines[++i]);
     }
-    commands.push({ text: parts.join('\n'), line: start + 1, column: (lines[start].search(/\S/) + 1) || 1 });
+    commands.push({ text: parts.join('\n'), line: start + 1 });
   }
   return commands;
 }

@@ -2,6 +2,7 @@
 import type { Finding, Report } from '../../types.ts';
 import type { RenderContext, Reporter } from '../reporter.ts';
 import { ruleMeta } from '../rules.ts';
+import { printableDeep } from '../../printable.ts';
 import {
   codeFrame,
   describeFindingCall,
@@ -72,7 +73,8 @@ function section(title: string, body: string[], p: Palette): string[] {
   return body.length === 0 ? [] : ['', p.bold(title), ...body];
 }
 
-function render(report: Report, ctx: RenderContext): string {
+function render(scanned: Report, ctx: RenderContext): string {
+  const report = printableDeep(scanned);
   const p = palette(ctx.color);
   const out: string[] = [];
   for (const [file, findings] of groupFindingsByFile(report)) {

@@ -2,6 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import { Text } from 'ink';
+import { printable } from '../../printable.ts';
 
 export type Tone = 'added' | 'removed' | 'hunk' | 'heading' | 'muted' | 'warning' | 'error' | 'ok' | 'key' | 'plain';
 
@@ -28,9 +29,12 @@ export function toneColor(tone: Tone, color: boolean): string | undefined {
   return color ? TONE_COLORS[tone] : undefined;
 }
 
-/** Tabs would throw off width measurement, so they become two spaces. */
+/**
+ * Tabs would throw off width measurement, so they become two spaces; a CR is dropped; any other
+ * control character from the scanned code is shown escaped, never sent to the terminal.
+ */
 export function printableText(text: string): string {
-  return text.replace(/\t/g, '  ').replace(/\r/g, '');
+  return printable(text.replace(/\t/g, '  ').replace(/\r/g, ''));
 }
 
 /**

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeYamlOrJsonFile } from '../../../src/analyze/detectors/config-yaml.ts';
 import { analyzeShellFile } from '../../../src/analyze/detectors/shell.ts';
+import { analyzeEnvFile } from '../../../src/analyze/detectors/config-env.ts';
+import { analyzeKeyValueFile } from '../../../src/analyze/detectors/config-keyvalue.ts';
 import { testConfig } from '../helpers.ts';
 
 const STORE = 'https://store-abc123.mybigcommerce.com/api/v2';
@@ -114,4 +116,47 @@ describe('legacy calls in the commands a config file holds', () => {
     const pkg = JSON.stringify({ name: 'x', scripts: { sync: `curl -u $U:$K ${STORE}/orders.json > orders.json` } }, null, 2);
     expect(rows(analyzeYamlOrJsonFile('package.json', pkg, testConfig))).toEqual(['4 legacy-api-call curl GET /v2/orders store_v2_orders_read_only high']);
   });
+
+  describe('the command\'s region, in absolute columns of the file', () => {
+    const span = (f: { line: number; column: number; endLine: number; endColumn: number }) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+    const at = (text: string, part: string) => text.indexOf(part) + 1;
+
+    it('covers a package.json script where it is written, each of two on one line', () => {
+      const one = `curl -u u:$K ${STORE}/orders`;
+      const two = `curl -X PUT -u u:$K ${STORE}/products/1`;
+      const pkg = JSON.stringify({ name: 'x', scripts: { build: 'tsc', a: one, b: two } });
+      const found = analyzeYamlOrJsonFile('package.json', pkg, testConfig).findings;
+      expect(found.map(span)).toEqual([`1:${at(pkg, one)}-1:${at(pkg, one) + one.length}`, `1:${at(pkg, two)}-1:${at(pkg, two) + two.length}`]);
+    });
+
+    it('covers a workflow run: step and a run: | block where they are written', () => {
+      const one = `curl -u ci:$K ${STORE}/orders`;
+      const workflow = `steps:\n  - run: ${one}\n  - run: |\n      curl --user "ci:$K" \\\n        -X PUT ${STORE}/orders/1\n`;
+      const found = analyzeYamlOrJsonFile('.github/workflows/ci.yml', workflow, testConfig).findings;
+      const last = `        -X PUT ${STORE}/orders/1`;
+      expect(found.map(span)).toEqual([`2:10-2:${10 + one.length}`, `4:7-5:${last.length + 1}`]);
+    });
+
+    it('covers a whole script value whose command is written with JSON escapes, never an inverted region', () => {
+      const command = `curl -H "Authorization: Basic $T" ${STORE}/orders`;
+      const pkg = JSON.stringify({ scripts: { sync: command } });
+      const [finding] = analyzeYamlOrJsonFile('package.json', pkg, testConfig).findings;
+      const written = JSON.stringify(command);
+      expect(span(finding)).toBe(`1:${at(pkg, written)}-1:${at(pkg, written) + written.length}`);
+    });
+
+    it('covers a command in a .env or .toml value where it is written, after a CRLF line', () => {
+      const command = `curl -u u:$K ${STORE}/orders`;
+      const env = `A=1\r\nSYNC_CMD="${command}"\r\n`;
+      const toml = `[jobs]\r\nsync = '${command}' # nightly\r\n`;
+      expect(analyzeEnvFile('.env.example', env, testConfig).findings.filter((f) => f.rule === 'legacy-api-call').map(span)).toEqual([`2:11-2:${11 + command.length}`]);
+      expect(analyzeKeyValueFile('ci.toml', toml, testConfig).findings.map(span)).toEqual([`2:9-2:${9 + command.length}`]);
+    });
+
+    it('covers a shell file\'s indented command from its first character to its last', () => {
+      const [finding] = analyzeShellFile('Makefile', `sync:\n\tcurl -u m:$K ${STORE}/orders  \n`, testConfig).findings;
+      expect(span(finding)).toBe(`2:2-2:${2 + `curl -u m:$K ${STORE}/orders`.length}`);
+    });
+  });
 });
+
