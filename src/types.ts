@@ -149,7 +149,7 @@ export interface SkippedFile {
   reason: 'binary' | 'too-large' | 'unreadable' | 'symlink-outside-root' | 'symlink-loop' | 'not-utf8';
   message: string;
   /**
-   * A file over the size limit whose bytes hold the pre-filter's evidence: it may hide legacy calls,
+   * A file over the size limit, or binary, whose bytes hold the pre-filter's evidence: it may hide legacy calls,
    * so the report is incomplete. Absent otherwise.
    */
   mightBeLegacy?: true;

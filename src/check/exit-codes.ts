@@ -10,8 +10,8 @@
  *   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file, a
  *      file to write (--output, --write-baseline) in a missing folder, or include globs that
  *      match no file the tool reads (nothing would be checked).
- *   3  Analysis incomplete, nothing else wrong: a file failed to parse or is over the size limit
- *      while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
+ *   3  Analysis incomplete, nothing else wrong: a file failed to parse, or is over the size limit
+ *      or binary while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
  *      resolved statically, a legacy base URL sits in config, or a legacy client instance is handed
  *      on (or a PHP, Python or Ruby wrapper may be called from other files) where its
  *      requests are not traced, so the scope report may be short. --allow-incomplete turns
@@ -38,8 +38,8 @@ export const CHECK_EXIT_CODES_HELP = `Exit codes:
   2  Usage or tool error: bad arguments, bad config, a missing or malformed baseline file, a
      file to write (--output, --write-baseline) in a missing folder, or include globs that
      match no file the tool reads (nothing would be checked).
-  3  Analysis incomplete, nothing else wrong: a file failed to parse or is over the size limit
-     while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
+  3  Analysis incomplete, nothing else wrong: a file failed to parse, or is over the size limit
+     or binary while naming BigCommerce, an endpoint has no known scope, a call's endpoint cannot be
      resolved statically, a legacy base URL sits in config, or a legacy client instance is handed
      on (or a PHP, Python or Ruby wrapper may be called from other files) where its
      requests are not traced, so the scope report may be short. --allow-incomplete turns

@@ -8,6 +8,7 @@ import { UsageError } from './errors.ts';
 import type { CliIO } from './io.ts';
 import type { Confidence } from '../types.ts';
 import { printable } from '../printable.ts';
+import { redactText } from '../redact.ts';
 import { checkWritablePath, writingUserFile } from './user-file.ts';
 
 export const CHECK_FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'junit', 'gitlab'] as const;
@@ -86,7 +87,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
       await appendFile(io.env.GITHUB_STEP_SUMMARY, `${githubStepSummary(shown)}\n`);
     }
     // Reasons go to stderr so that a machine format on stdout stays parseable.
-    const reasons = outcome.reasons.map(printable);
+    const reasons = outcome.reasons.map((reason) => printable(redactText(reason, result.secrets)));
     if (flags.format !== 'text' || flags.output) {
       for (const reason of reasons) io.stderr.write(`${reason}\n`);
     } else {

@@ -117,7 +117,7 @@ export function incompleteWarning(report: Report): string | null {
   if (report.unmapped.length > 0) reasons.push(plural(report.unmapped.length, 'unmapped endpoint'));
   if (report.errors.length > 0) reasons.push(plural(report.errors.length, 'file') + ' that failed to parse');
   const unread = report.skipped.filter((s) => s.mightBeLegacy).length;
-  if (unread > 0) reasons.push(plural(unread, 'file') + ' over the size limit that may hold legacy calls');
+  if (unread > 0) reasons.push(plural(unread, 'file') + ' too large or binary that may hold legacy calls');
   const gaps = scopeGaps(report.findings);
   if (gaps.dynamic.length > 0) reasons.push(plural(gaps.dynamic.length, 'call') + ' with an endpoint not known statically');
   if (gaps.baseUrls.length > 0) reasons.push(plural(gaps.baseUrls.length, 'legacy base URL') + ' in config');

@@ -59,7 +59,7 @@ describe('text reporter', () => {
     const report = sampleReport();
     report.skipped.push({ file: 'public/bundle.js', reason: 'too-large', message: '3 MiB is over the 1 MiB limit (maxFileSize); it names BigCommerce, so it may hold legacy calls', mightBeLegacy: true });
     expect(reporter.render(report, { color: false })).toContain(
-      'The scope list may be incomplete (1 unmapped endpoint, 1 file that failed to parse, 1 file over the size limit that may hold legacy calls)',
+      'The scope list may be incomplete (1 unmapped endpoint, 1 file that failed to parse, 1 file too large or binary that may hold legacy calls)',
     );
   });
 
