@@ -3,6 +3,7 @@
 // redacted in both.
 import { redactReport, redactText } from '../redact.ts';
 import { plural, scopeChecklistLines } from '../report/shared.ts';
+import { envAssignment, envValue } from '../analyze/detectors/config-env.ts';
 import { CLIENT_ID_ENV } from '../config/defaults.ts';
 import type { Config, Patch, Report, RewriteSkip, ScopeRequirement, SecretSet } from '../types.ts';
 import type { RewritePlan } from './plan.ts';
@@ -67,6 +68,7 @@ export function buildFixSummary(input: {
   if (landed.length > 0) envVars.push({ name: config.tokenEnv, purpose: 'the OAuth access token of the new API account' });
   const hashFromEnv = plan.needsInput.length > 0 || landed.some((p) => !/(^|\/)\.env[^/]*$/.test(p.file) && readsNewly(p, config.storeHashEnv));
   if (hashFromEnv) envVars.push({ name: config.storeHashEnv, purpose: 'the store hash (store-{hash}.mybigcommerce.com, or GET /v2/store `id`)' });
+  for (const changed of changedEnvValues(landed)) envVars.push(changed);
   if (landed.some((p) => readsNewly(p, CLIENT_ID_ENV))) envVars.push({ name: CLIENT_ID_ENV, purpose: 'the client ID of the new API account (the official PHP, Python and Ruby clients send it)' });
 
   const safeReport = redactReport(report, input.secrets);
@@ -134,4 +136,32 @@ export function renderFixSummaryText(s: FixSummary): string {
 /** Whether the rewritten text names a variable the text as read did not. */
 function readsNewly(patch: Patch, name: string): boolean {
   return patch.after.includes(name) && !patch.before.includes(name);
+}
+
+/**
+ * Variables whose value a rewritten `.env` file changed (`BC_STORE_URL` now the gateway's URL): the
+ * code reading them now expects the new value, so every place that sets them (a deployment, a CI
+ * secret) must change with the file.
+ */
+function changedEnvValues(patches: readonly Patch[]): FixSummary['envVars'] {
+  const out = new Map<string, { name: string; purpose: string }>();
+  for (const patch of patches) {
+    if (!/(^|\/)\.env[^/]*$/.test(patch.file)) continue;
+    const before = envValues(patch.before);
+    for (const [name, value] of envValues(patch.after)) {
+      const was = before.get(name);
+      if (was === undefined || was === value || out.has(name)) continue;
+      out.set(name, { name, purpose: `now ${value} (as in ${patch.file}): change it to that wherever else it is set (deployments, CI secrets)` });
+    }
+  }
+  return [...out.values()];
+}
+
+function envValues(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const assignment = envAssignment(line);
+    if (assignment) values.set(assignment.key, envValue(assignment.rawValue));
+  }
+  return values;
 }

@@ -117,6 +117,8 @@ describe('fix', () => {
     expect(summary.filesChanged).toContain('src/order-sync.js');
     expect(summary.callsRewritten).toBeGreaterThanOrEqual(7);
     expect(summary.envVars.map((v) => v.name)).toContain('BC_ACCESS_TOKEN');
+    // The code reads BC_STORE_URL, whose value .env.example now gives as the gateway's URL.
+    expect(summary.envVars).toContainEqual(expect.objectContaining({ name: 'BC_STORE_URL', purpose: expect.stringContaining('https://api.bigcommerce.com/stores/abc123') }));
     expect(summary.diffs.join('')).toContain('process.env.BC_ACCESS_TOKEN');
     expect(summary.scopes.length).toBeGreaterThan(0);
     expectNoSecret(stdout);
