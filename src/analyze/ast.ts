@@ -228,3 +228,40 @@ export function argumentAt(call: AstNode, index: number): AstNode | null {
   if (!arg || arg.type === 'SpreadElement') return null;
   return arg;
 }
+
+/** Whether `inner` lies within `outer`, by source offsets. */
+export function within(inner: { start?: number | null; end?: number | null }, outer: { start?: number | null; end?: number | null }): boolean {
+  return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? -1);
+}
+
+/**
+ * Whether an identifier, seen under `parent`, reads a binding: not a property name, a label, or the
+ * name an import gives (`export { x }` does read `x`; in `{ x }` the parser gives the value its own
+ * node, which is the read).
+ */
+export function isReferenceIdentifier(node: AstNode, parent: AstNode): boolean {
+  switch (parent.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return parent.object === node || parent.computed;
+    case 'ObjectProperty':
+    case 'Property':
+    case 'ClassProperty':
+    case 'PropertyDefinition':
+    case 'ClassMethod':
+    case 'ObjectMethod':
+    case 'MethodDefinition':
+      return parent.key !== node || parent.computed;
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+    case 'LabeledStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      return false;
+    case 'ExportSpecifier':
+      return parent.local === node;
+    default:
+      return true;
+  }
+}

@@ -75,10 +75,7 @@ export function sourceText(rc: RewriteContext, node: AstNode): string {
   return rc.source.slice(node.start ?? 0, node.end ?? 0);
 }
 
-/** True when `inner` lies within `outer`'s source range. */
-export function within(inner: { start?: number | null; end?: number | null }, outer: { start?: number | null; end?: number | null }): boolean {
-  return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? -1);
-}
+export { within } from '../../src/analyze/ast.ts';
 
 /** The nearest function around a node, or the Program. */
 export function enclosingFunction(rc: RewriteContext, node: AstNode): AstNode {

@@ -1,7 +1,7 @@
 // Who uses what: the references of every same-file binding, so a rewrite can tell whether a
 // definition it edits (a base URL constant, a headers helper) is used only by the calls it rewrites,
 // and which helpers and credential variables are left unused once the basic auth is gone.
-import { isFunction, isStringLiteral, unwrap, walk, type AstNode } from '../../src/analyze/ast.ts';
+import { isFunction, isReferenceIdentifier, isStringLiteral, unwrap, walk, type AstNode } from '../../src/analyze/ast.ts';
 import type { Binding } from '../../src/analyze/scope.ts';
 import { within, type RewriteContext } from './context.ts';
 import { headersTarget, type Op } from './ops.ts';
@@ -14,7 +14,7 @@ export interface Usage {
 export function buildUsage(rc: RewriteContext): Usage {
   const refs = new Map<Binding, AstNode[]>();
   walk(rc.program, (node, parent) => {
-    if (node.type !== 'Identifier' || !parent || !isReference(node, parent)) return;
+    if (node.type !== 'Identifier' || !parent || !isReferenceIdentifier(node, parent)) return;
     const binding = rc.index.resolve(node);
     if (!binding || binding.id === node) return;
     const list = refs.get(binding) ?? [];
@@ -24,31 +24,6 @@ export function buildUsage(rc: RewriteContext): Usage {
   return { referencesOf: (binding) => refs.get(binding) ?? [] };
 }
 
-function isReference(node: AstNode, parent: AstNode): boolean {
-  switch (parent.type) {
-    case 'MemberExpression':
-    case 'OptionalMemberExpression':
-      return parent.object === node || parent.computed;
-    case 'ObjectProperty':
-    case 'Property':
-    case 'ClassProperty':
-    case 'PropertyDefinition':
-    case 'ClassMethod':
-    case 'ObjectMethod':
-    case 'MethodDefinition':
-      return parent.key !== node || parent.computed;
-    case 'LabeledStatement':
-    case 'BreakStatement':
-    case 'ContinueStatement':
-      return false;
-    case 'ImportSpecifier':
-    case 'ImportDefaultSpecifier':
-    case 'ImportNamespaceSpecifier':
-      return false;
-    default:
-      return true;
-  }
-}
 
 /**
  * The definition a node sits in, when it is one a rewrite may follow: `const X = …`,
@@ -307,7 +282,7 @@ function calleeText(node: AstNode | null): string | null {
 function walkRange(rc: RewriteContext, range: { start: number; end: number }, visit: (id: AstNode) => void): void {
   walk(rc.program, (node, parent) => {
     if ((node.end ?? 0) <= range.start! || (node.start ?? 0) >= range.end!) return false;
-    if (node.type === 'Identifier' && parent && isReference(node, parent) && (node.start ?? 0) >= range.start! && (node.end ?? 0) <= range.end!) visit(node);
+    if (node.type === 'Identifier' && parent && isReferenceIdentifier(node, parent) && (node.start ?? 0) >= range.start! && (node.end ?? 0) <= range.end!) visit(node);
     return undefined;
   });
 }

@@ -2,7 +2,7 @@
 // must feed only the requests being rewritten, in its own file and in the files that import it. A
 // store URL also used for a storefront link (`STORE + '/cart.php'`, `export const storeHome = STORE`)
 // would otherwise point that link at the API gateway.
-import { isFunction, unwrap, walk, type AstNode } from '../ast.ts';
+import { isFunction, isReferenceIdentifier, unwrap, walk, within, type AstNode } from '../ast.ts';
 import type { Binding } from '../scope.ts';
 import type { ProjectModel } from './model.ts';
 import type { UnitAnalysis } from './unit-analysis.ts';
@@ -37,7 +37,7 @@ export function editChecker(model: ProjectModel, units: readonly UnitAnalysis[],
     refs = new Map();
     const found = refs;
     walk(unit.root, (node, parent) => {
-      if (node.type !== 'Identifier' || !parent || !isReference(node, parent)) return;
+      if (node.type !== 'Identifier' || !parent || !isReferenceIdentifier(node, parent)) return;
       const binding = unit.index.resolve(node);
       if (!binding || binding.id === node) return;
       found.set(binding, [...(found.get(binding) ?? []), node]);
@@ -138,35 +138,4 @@ function isRequire(init: AstNode | null): boolean {
   let node = unwrap(init);
   while (node && (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression')) node = unwrap(node.object);
   return !!node && node.type === 'CallExpression' && node.callee?.type === 'Identifier' && node.callee.name === 'require';
-}
-
-function isReference(node: AstNode, parent: AstNode): boolean {
-  switch (parent.type) {
-    case 'MemberExpression':
-    case 'OptionalMemberExpression':
-      return parent.object === node || parent.computed;
-    case 'ObjectProperty':
-    case 'Property':
-    case 'ClassProperty':
-    case 'PropertyDefinition':
-    case 'ClassMethod':
-    case 'ObjectMethod':
-    case 'MethodDefinition':
-      return parent.key !== node || parent.computed || parent.shorthand;
-    case 'ImportSpecifier':
-    case 'ImportDefaultSpecifier':
-    case 'ImportNamespaceSpecifier':
-    case 'LabeledStatement':
-    case 'BreakStatement':
-    case 'ContinueStatement':
-      return false;
-    case 'ExportSpecifier':
-      return parent.local === node;
-    default:
-      return true;
-  }
-}
-
-function within(inner: AstNode, outer: AstNode): boolean {
-  return (inner.start ?? -1) >= (outer.start ?? 0) && (inner.end ?? -1) <= (outer.end ?? -1);
 }
