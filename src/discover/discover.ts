@@ -30,8 +30,9 @@ export interface DiscoverOptions {
    * `needles`, those git finds a needle in, as it finds them. Not called when listing does not go
    * through git. Files given here may, rarely, be missing from the result (git failed half-way and
    * the walk took over): the result is what counts. `listed`: how many files git's tracked listing
-   * holds, for a progress display. `configs`: the tsconfig.json, jsconfig.json and package.json files the tracked
-   * listing holds (the same with every call), whose path aliases decide how files are read.
+   * holds, for a progress display. `configs`: the tsconfig.json, jsconfig.json and package.json
+   * files the tracked listing holds (the same with every call), whose path aliases decide how files
+   * are read.
    */
   onEarlyFiles?: (files: DiscoveredFile[], listed: number, configs: readonly string[]) => void;
   /**
