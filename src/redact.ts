@@ -15,11 +15,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A value this short (`'X'`, Freshdesk's dummy password) is no credential worth redacting: it would
+ * only garble ordinary text (`X-Auth-Token`). Collectors skip it, and the redactor ignores it.
+ */
+export const MIN_SECRET_LENGTH = 3;
+
+export function isTooShortForASecret(value: string): boolean {
+  return value.trim().length < MIN_SECRET_LENGTH;
+}
+
 /** The forms a known secret may take in text: as written and URL-encoded. */
 function secretForms(secrets: SecretSet): string[] {
   const forms = new Set<string>();
   for (const value of secrets.values) {
-    if (value.length === 0) continue;
+    if (isTooShortForASecret(value)) continue;
     forms.add(value);
     const encoded = encodeURIComponent(value);
     if (encoded !== value) forms.add(encoded);

@@ -1,5 +1,6 @@
 // Basic-auth evidence shared by every detector: an `Authorization: Basic …` header however it is
 // built, client auth options, URL userinfo, and which of the credentials are written into the code.
+import { isTooShortForASecret } from '../redact.ts';
 import {
   argumentAt,
   calleeName,
@@ -237,7 +238,7 @@ export function hardcodedFrom(parts: PartialString, what: HardcodedSecret['what'
   if (parts.length === 1 && isHole(parts[0])) return literalFallback(parts[0].node ?? null, what);
   if (parts.length === 0 || parts.some(isHole)) return null;
   const value = renderPartial(parts);
-  if (value.trim() === '') return null;
+  if (isTooShortForASecret(value)) return null;
   const node = (parts as TextPart[]).find((p) => p.node)?.node;
   return node ? { value, node, what, ...piecesOf(parts) } : null;
 }
@@ -264,7 +265,7 @@ function literalFallback(node: AstNode | null, what: HardcodedSecret['what']): H
   if (!expr || expr.type !== 'LogicalExpression' || (expr.operator !== '||' && expr.operator !== '??')) return null;
   const fallback = unwrap(expr.right);
   const value = stringValue(fallback);
-  if (!fallback || value === null || value.trim() === '') return null;
+  if (!fallback || value === null || isTooShortForASecret(value)) return null;
   return { value, node: fallback, what };
 }
 

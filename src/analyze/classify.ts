@@ -4,7 +4,7 @@ import { locationOf, type AstNode } from './ast.ts';
 import type { AuthEvidence, ClientConfigMatch, HardcodedSecret, RequestMatch } from './detectors/detector.ts';
 import { HOLE, isKnownV2Resource, isV2ApiPath, normalizeEndpoint, type NormalizedEndpoint } from './endpoints.ts';
 import { makeFinding } from './finding.ts';
-import { classifyHost, isGatewayHost } from './hosts.ts';
+import { classifyHost, isGatewayHost, otherServiceOf } from './hosts.ts';
 import { describePartial, isHole, renderPartial, slicePartial, type PartialString } from './partial.ts';
 import { redactSnippet, snippetOf } from './snippet.ts';
 import type { FileIndex } from './scope.ts';
@@ -77,6 +77,8 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
   const notLegacy = (reason: string): Verdict => ({ url, parts, host, endpoint, hasAuth, browserSide, xml, legacy: false, reason, confidence: 'low', dualMode: 'none', fixable: false, notes: [] });
 
   if (parts.host && isGatewayHost(parts.host)) return notLegacy('The request already goes to the OAuth gateway.');
+  const otherService = otherServiceOf(parts.host);
+  if (otherService) return notLegacy(`The host belongs to ${otherService}, another service with an /api/v2 of its own.`);
   const hostNamesBigCommerce = hostPartial?.some((p) => isHole(p) && /bigcommerce|\bbc[_-]?store|store[_-]?hash/i.test(p.hole)) ?? false;
   if (!isV2ApiPath(parts.path)) {
     if (!mayHideLegacyBase(rendered, parts.path, hasAuth, hostNamesBigCommerce, fctx.text)) return notLegacy('The path is not under /api/v2.');
@@ -85,11 +87,14 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
 
   const bigcommerceHost = host.kind === 'store-hostname' || host.kind === 'mybigcommerce-other';
   const knownResource = isKnownV2Resource(endpoint.endpoint);
+  // A custom domain can be anything, and other services have /api/v2 too: only the config's
+  // `stores:` mapping or a file that names BigCommerce says that this one is a store.
+  const unprovenDomain = host.kind === 'custom-domain' && host.storeHashSource !== 'config' && !namesBigCommerce(fctx.text);
   let confidence: Confidence;
   if (bigcommerceHost) {
     confidence = hasAuth ? 'high' : 'medium';
   } else if (hasAuth && knownResource) {
-    confidence = host.kind === 'custom-domain' ? 'high' : 'medium';
+    confidence = host.kind === 'custom-domain' ? (unprovenDomain ? 'low' : 'high') : 'medium';
   } else if (hostNamesBigCommerce && (hasAuth || knownResource)) {
     // Without auth in sight, a V2 resource on a host named after BigCommerce is still most likely a
     // legacy call whose auth is added elsewhere (an interceptor, a helper): said, not left out.
@@ -99,6 +104,12 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
   }
 
   const notes: Note[] = [];
+  if (unprovenDomain) {
+    notes.push({
+      kind: 'not-rewritable',
+      message: `Nothing in this file or the config says ${host.name ?? 'this host'} is a BigCommerce store: it may be another service with an /api/v2 of its own. If it is a store's custom domain, map it to its store hash under \`stores:\` in .bc-oauth-migrate.yml and \`fix\` will rewrite it; if not, suppress this finding.`,
+    });
+  }
   if (match.unknownClient) {
     notes.push({ kind: 'not-rewritable', message: `This tool does not know ${match.client} as an HTTP client, so it cannot rewrite the call${match.method ? '' : ' or tell its method'}: move it to https://api.bigcommerce.com/stores/{store_hash}/v2/... with an X-Auth-Token header by hand.` });
   }
@@ -123,7 +134,7 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
         : 'This code chooses between OAuth and legacy auth in the same request; it must be untangled by hand.',
     });
   }
-  const fixable = hasAuth && !browserSide && !xml && host.kind !== 'unknown' && dualMode !== 'inseparable' && !match.unknownClient;
+  const fixable = hasAuth && !browserSide && !xml && host.kind !== 'unknown' && !unprovenDomain && dualMode !== 'inseparable' && !match.unknownClient;
   const reason = bigcommerceHost
     ? 'A request to a store host under /api/v2.'
     : !hasAuth
@@ -144,6 +155,16 @@ function mayHideLegacyBase(rendered: string, path: string, hasAuth: boolean, hos
   if (path !== '' && !isKnownV2Resource(normalizeEndpoint(`/api/v2${path}`).endpoint)) return false;
   // Both words: other services have /api/v2 paths too, and storefront links name store hosts.
   return hostNamesBigCommerce || (STORE_HOST_WORD.test(text) && V2_ROOT_WORD.test(text));
+}
+
+/**
+ * A file that names BigCommerce: the word (`mybigcommerce.com`, `BIGCOMMERCE_TOKEN`, `node-bigcommerce`),
+ * a `BC_` / `bc_` name (`BC_API_KEY`, `bc_store_url`) or a store hash.
+ */
+const BIGCOMMERCE_NAMED = /bigcommerce|\bBC_\w|\bbc_[a-z]|store[_-]?hash/i;
+
+function namesBigCommerce(text: string): boolean {
+  return BIGCOMMERCE_NAMED.test(text);
 }
 
 const STORE_HOST_WORD = /mybigcommerce/i;
@@ -257,7 +278,8 @@ function traceOf(match: RequestMatch, verdict: Verdict, fctx: FileContext): Trac
 }
 
 /** One `hardcoded-credential` finding per literal; the value itself never leaves `secrets`. */
-export function credentialFinding(secret: HardcodedSecret, host: HostInfo | null, client: string, fctx: FileContext): Finding {
+/** `confidence`: no more sure that the literal is a legacy key than that its request is legacy. */
+export function credentialFinding(secret: HardcodedSecret, host: HostInfo | null, client: string, fctx: FileContext, confidence: Confidence = 'high'): Finding {
   const location = locationOf(secret.node, fctx.file);
   const snippet = redactSnippet(snippetOf(fctx.text, location.line, location.endLine), fctx.secrets);
   const what: Record<HardcodedSecret['what'], string> = {
@@ -270,7 +292,7 @@ export function credentialFinding(secret: HardcodedSecret, host: HostInfo | null
     rule: 'hardcoded-credential',
     client,
     location,
-    confidence: 'high',
+    confidence,
     host,
     method: null,
     endpoint: null,

@@ -52,6 +52,20 @@ function partialFromRendered(host: string): PartialString {
   return out;
 }
 
+/**
+ * Multi-tenant services whose own API is also under `/api/v2` (Zendesk, Freshdesk, Freshservice,
+ * Atlassian Statuspage) or whose tenants are another platform's stores (Shopify). A name under one
+ * of these belongs to that service: it can never be a merchant's custom domain for a BigCommerce store.
+ */
+const OTHER_SERVICE_DOMAINS = ['zendesk.com', 'freshdesk.com', 'freshservice.com', 'statuspage.io', 'myshopify.com'];
+
+/** The other service a static host name belongs to (`acme.zendesk.com` → `zendesk.com`), or null. */
+export function otherServiceOf(host: string | null): string | null {
+  if (host === null) return null;
+  const name = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  return OTHER_SERVICE_DOMAINS.find((domain) => name === domain || name.endsWith(`.${domain}`)) ?? null;
+}
+
 export function isGatewayHost(host: string | null): boolean {
   return host !== null && GATEWAY.test(host.toLowerCase().replace(/:\d+$/, ''));
 }

@@ -223,8 +223,21 @@ describe('findResource', () => {
     expect(findResource('/v3/content/scripts/{id}')?.id).toBe('v3-scripts');
   });
 
-  it('lets a prefix rule match its own root', () => {
+  it('maps a V2 resource by its root', () => {
     expect(findResource('/v2/orders')?.id).toBe('v2-orders');
+  });
+
+  it('leaves unmapped the sub-paths V2 never had, which exist in V3 only', () => {
+    for (const endpoint of ['/v2/orders/{id}/transactions', '/v2/products/{id}/variants', '/v2/customers/{id}/attribute_values', '/v2/orders/{id}/payment_actions/refunds', '/v2/products/{id}/modifiers']) {
+      expect(isMappedEndpoint(endpoint), endpoint).toBe(false);
+      expect(scopeNotes('GET', endpoint).map((n) => n.kind), endpoint).toEqual(['unmapped-endpoint']);
+    }
+  });
+
+  it('gives no scope to an Orders V3 path that does not exist', () => {
+    expect(findResource('/v3/orders/{id}')).toBeNull();
+    expect(findResource('/v3/orders/{id}/metafields')?.id).toBe('v3-orders');
+    expect(findResource('/v3/orders/{id}/transactions')?.id).toBe('v3-order-transactions');
   });
 });
 

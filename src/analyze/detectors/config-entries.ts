@@ -4,7 +4,7 @@
 import { makeFinding } from '../finding.ts';
 import { classifyHost } from '../hosts.ts';
 import { judgeUrl } from '../languages/evidence.ts';
-import { redactSecret } from '../../redact.ts';
+import { isTooShortForASecret, redactSecret } from '../../redact.ts';
 import { redactSnippet, snippetOf } from '../snippet.ts';
 import { withoutUserinfo } from '../url.ts';
 import { addScriptFindings } from './shell.ts';
@@ -113,7 +113,7 @@ export function analyzeConfigEntries(file: string, text: string, entries: Config
       }),
     );
     for (const keyEntry of keyEntries) {
-      if (PLACEHOLDER.test(keyEntry.value.trim())) continue;
+      if (PLACEHOLDER.test(keyEntry.value.trim()) || isTooShortForASecret(keyEntry.value)) continue;
       secrets.push(keyEntry.value);
       findings.push(
         makeFinding({
@@ -248,7 +248,7 @@ function leftoverKeys(file: string, text: string, group: readonly ConfigEntry[],
   const gateway = group.find((e) => /^https:\/\/api\.bigcommerce\.com\/stores\//i.test(e.value.trim()));
   const user = group.find((e) => USERNAME_KEY.test(leafKey(e.key)));
   if (!gateway || !user) return [];
-  const keys = group.filter((e) => LEGACY_KEY.test(leafKey(e.key)) && !PLACEHOLDER.test(e.value.trim()));
+  const keys = group.filter((e) => LEGACY_KEY.test(leafKey(e.key)) && !PLACEHOLDER.test(e.value.trim()) && !isTooShortForASecret(e.value));
   return keys.map((keyEntry) => {
     secrets.push(keyEntry.value);
     return makeFinding({

@@ -2,6 +2,7 @@
 // the collector's secrets (for redaction), never in a message, snippet, trace or id.
 import type { Node } from 'web-tree-sitter';
 import { makeFinding } from '../finding.ts';
+import { isTooShortForASecret } from '../../redact.ts';
 import type { HostInfo } from '../../types.ts';
 import type { Collector, LanguageFile } from './context.ts';
 import { locationOf } from './syntax.ts';
@@ -10,7 +11,7 @@ import { locationOf } from './syntax.ts';
 const PLACEHOLDER = /^(|x+|\*+|\.+|changeme|change_me|secret|password|api_?key|username|user|your[-_ ].*|<.*>|\{\{.*\}\}|%.*%|todo|null|none|example|test|xxx.*)$/i;
 
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value.trim());
+  return PLACEHOLDER.test(value.trim()) || isTooShortForASecret(value);
 }
 
 /** Reports a literal credential unless it is a placeholder. `what` names it in the message (`api_key`). */

@@ -1,7 +1,7 @@
 // Is a request URL a legacy store API URL? The same rule as for JavaScript: a store host's /api/v2,
 // or any host (custom domain, unknown) when the path is a known V2 resource and basic auth is sent.
 import { HOLE, isKnownV2Resource, isV2ApiPath, normalizeEndpoint } from '../endpoints.ts';
-import { classifyHost, isGatewayHost } from '../hosts.ts';
+import { classifyHost, isGatewayHost, otherServiceOf } from '../hosts.ts';
 import { describePartial, renderPartial, slicePartial, type PartialString } from '../partial.ts';
 import { splitUrl } from '../url.ts';
 import type { Config, Confidence, HostInfo, Note } from '../../types.ts';
@@ -26,7 +26,7 @@ export function judgeUrl(url: PartialString, config: Config): UrlEvidence {
   const shown = describePartial(url);
   const notLegacy: UrlEvidence = { legacy: false, confidence: 'low', host: null, endpoint: null, suffix: null, shown, restShown: '', notes: [] };
   if (!isV2ApiPath(parts.path)) return notLegacy;
-  if (parts.host && isGatewayHost(parts.host)) return notLegacy;
+  if (parts.host && (isGatewayHost(parts.host) || otherServiceOf(parts.host))) return notLegacy;
 
   const host = parts.hostRange ? classifyHost(slicePartial(url, parts.hostRange[0], parts.hostRange[1]), config.stores) : null;
   const normalized = normalizeEndpoint(parts.path);
