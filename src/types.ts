@@ -222,6 +222,12 @@ export interface Config {
   maxFileSize: number;
   /** Where the config came from, for messages; null when defaults only. */
   path: string | null;
+  /**
+   * Take a custom domain sent basic auth on a V2 resource path for a store even without evidence
+   * (a `stores:` entry, BigCommerce named in the file). Never read from the config file: the review
+   * session sets it, since it asks the user for each such domain's store hash.
+   */
+  trustCustomDomains?: boolean;
 }
 
 /** A proposed rewrite of one file. */

@@ -89,7 +89,7 @@ export function judgeRequest(match: RequestMatch, fctx: FileContext): Verdict {
   const knownResource = isKnownV2Resource(endpoint.endpoint);
   // A custom domain can be anything, and other services have /api/v2 too: only the config's
   // `stores:` mapping or a file that names BigCommerce says that this one is a store.
-  const unprovenDomain = host.kind === 'custom-domain' && host.storeHashSource !== 'config' && !namesBigCommerce(fctx.text);
+  const unprovenDomain = host.kind === 'custom-domain' && host.storeHashSource !== 'config' && !fctx.config.trustCustomDomains && !namesBigCommerce(fctx.text);
   let confidence: Confidence;
   if (bigcommerceHost) {
     confidence = hasAuth ? 'high' : 'medium';
@@ -277,9 +277,12 @@ function traceOf(match: RequestMatch, verdict: Verdict, fctx: FileContext): Trac
   return steps;
 }
 
-/** One `hardcoded-credential` finding per literal; the value itself never leaves `secrets`. */
-/** `confidence`: no more sure that the literal is a legacy key than that its request is legacy. */
-export function credentialFinding(secret: HardcodedSecret, host: HostInfo | null, client: string, fctx: FileContext, confidence: Confidence = 'high'): Finding {
+/**
+ * One `hardcoded-credential` finding per literal; the value itself never leaves `secrets`. It is no
+ * surer to be a legacy key than its request is to be legacy, and `fix` removes it only with that
+ * request's rewrite.
+ */
+export function credentialFinding(secret: HardcodedSecret, verdict: Pick<Verdict, 'host' | 'confidence' | 'fixable'>, client: string, fctx: FileContext): Finding {
   const location = locationOf(secret.node, fctx.file);
   const snippet = redactSnippet(snippetOf(fctx.text, location.line, location.endLine), fctx.secrets);
   const what: Record<HardcodedSecret['what'], string> = {
@@ -292,11 +295,11 @@ export function credentialFinding(secret: HardcodedSecret, host: HostInfo | null
     rule: 'hardcoded-credential',
     client,
     location,
-    confidence,
-    host,
+    confidence: verdict.confidence,
+    host: verdict.host,
     method: null,
     endpoint: null,
-    fixable: true,
+    fixable: verdict.fixable,
     message: `${what[secret.what]} is written into the code. Move it out of the code and rotate it; after the migration delete the legacy API account.`,
     code: snippet,
     snippet,

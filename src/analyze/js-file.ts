@@ -188,7 +188,7 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
   }
 
   for (const { secret, client, verdict } of secretNodes.values()) {
-    const finding = credentialFinding(secret, verdict.host, client, fctx, verdict.confidence);
+    const finding = credentialFinding(secret, verdict, client, fctx);
     findings.push(finding);
     matches.credentials.push({ node: secret.node, what: secret.what, findingId: finding.id });
   }

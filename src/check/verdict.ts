@@ -127,7 +127,7 @@ function incompleteReason(report: Report, unmapped: readonly UnmappedEndpoint[],
   const unread = report.skipped.filter((s) => s.mightBeLegacy).map((s) => s.file);
   if (unread.length > 0) {
     const one = unread.length === 1;
-    parts.push(`${count(unread.length, 'file')} too large or binary ${one ? 'holds' : 'hold'} BigCommerce evidence and ${one ? 'was' : 'were'} not analyzed (${list(unread)}; raise maxFileSize, or exclude ${one ? 'it' : 'them'})`);
+    parts.push(`${count(unread.length, 'file')} too large or binary ${one ? 'holds' : 'hold'} BigCommerce evidence and ${one ? 'was' : 'were'} not analyzed (${list(unread)}; raise maxFileSize or exclude ${one ? 'it' : 'them'})`);
   }
   if (unmapped.length > 0) {
     const endpoints = unmapped.map((u) => `${u.method ?? '(method unknown)'} ${u.endpoint}`);

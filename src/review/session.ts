@@ -60,7 +60,10 @@ interface ChangeUnit {
  * in files the review could write (unless `allowDirty`). Nothing is written, and no store hash saved,
  * until the user confirms.
  */
-export async function runReviewSession(opts: ReviewSessionOptions): Promise<ReviewSessionResult> {
+export async function runReviewSession(options: ReviewSessionOptions): Promise<ReviewSessionResult> {
+  // The session asks for the store hash of each custom domain, and the user's answer is the evidence
+  // that it is a store: such domains are offered for review, not left out as unproven.
+  const opts = { ...options, config: { ...options.config, trustCustomDomains: true } };
   const scan = await scanProject({ root: opts.root, paths: opts.paths, config: opts.config, useGit: opts.useGit, cache: opts.cache, onProgress: opts.onProgress });
   const full = await planRewrites(scan, opts.config);
   if (!opts.allowDirty) {

@@ -186,7 +186,7 @@ export function collectFindings(model: ProjectModel, units: readonly UnitAnalysi
     const owner = units.find((u) => u.unit === model.unitOf(secret.node));
     if (!owner || owner.unit.kind !== 'js') continue;
     const out = byUnit.get(owner)!;
-    const finding = credentialFinding(secret, verdict.host, client, owner.fctx, verdict.confidence);
+    const finding = credentialFinding(secret, verdict, client, owner.fctx);
     out.findings.push(finding);
     out.matches.credentials.push({ node: secret.node, what: secret.what, findingId: finding.id });
   }

@@ -8,7 +8,7 @@ const detect = (text: string) => detectWith(jqueryDetector, text);
 describe('jquery detector', () => {
   it('reports every legacy call in the fixture, none of them fixable', () => {
     expect(scanFixture('admin-panel.js').findings.map(brief)).toEqual([
-      ['hardcoded-credential', 4, null, null, null, true],
+      ['hardcoded-credential', 4, null, null, null, false],
       ['legacy-api-call', 7, 'GET', '/v2/orders', 'store_v2_orders_read_only', false],
       ['legacy-api-call', 18, 'PUT', '/v2/products/{id}', 'store_v2_products', false],
       ['legacy-api-call', 27, 'POST', '/v2/coupons', 'store_v2_marketing', false],

@@ -10,7 +10,7 @@ describe('unknown-client detector', () => {
       ['legacy-api-call', 10, 'GET', '/v2/orders', 'store_v2_orders_read_only', false, 'ky.get'],
       ['legacy-api-call', 12, 'PUT', '/v2/products/{id}', 'store_v2_products', false, 'request'],
       ['legacy-api-call', 14, 'GET', '/v2/customers', 'store_v2_customers_read_only', false, 'needle'],
-      ['hardcoded-credential', 14, null, null, null, true, 'needle'],
+      ['hardcoded-credential', 14, null, null, null, false, 'needle'],
       ['legacy-api-call', 16, null, '/v2/store', 'store_v2_information', false, 'sdk.call'],
       ['legacy-request-wrapper', 19, 'GET', null, null, false, 'ky.get'],
       ['legacy-api-call', 23, 'GET', '/v2/brands', 'store_v2_products_read_only', false, 'ky.get'],

@@ -11,9 +11,9 @@ describe('xhr detector', () => {
       ['legacy-api-call', 6, 'GET', '/v2/products/{id}/skus', 'store_v2_products_read_only', false],
       ['legacy-api-call', 13, 'PUT', '/v2/products/{id}/skus/{id}', 'store_v2_products', false],
       ['legacy-api-call', 21, 'GET', '/v2/orders', 'store_v2_orders_read_only', false],
-      ['hardcoded-credential', 21, null, null, null, true],
+      ['hardcoded-credential', 21, null, null, null, false],
       ['legacy-api-call', 29, 'POST', '/v2/orders/{id}/shipments', 'store_v2_orders', false],
-      ['hardcoded-credential', 30, null, null, null, true],
+      ['hardcoded-credential', 30, null, null, null, false],
     ]);
   });
 
