@@ -52,7 +52,8 @@ export function recordEdits(finding: Finding, edits: ProjectEdit[] | { reason: s
 
 /**
  * Edits for one legacy request: URL pieces wherever they are written, and its basic auth. A refusal
- * when a URL literal to change sits in a definition `mayEdit` turns down (other code reads it too).
+ * when a URL literal or auth property to change sits in a definition `mayEdit` turns down (other code
+ * reads it too).
  */
 export function requestEdits(model: ProjectModel, match: RequestMatch, verdict: Verdict, config: Config, mayEdit: (literal: AstNode) => boolean = () => true): ProjectEdit[] | { reason: string } {
   const hash = verdict.host.storeHash;
@@ -72,9 +73,15 @@ export function requestEdits(model: ProjectModel, match: RequestMatch, verdict: 
   if (prefix !== -1 && /^(?:[/?#]|$)/.test(rendered.slice(prefix + 7))) push(literalEdit(model, url, prefix, prefix + 7, '/v2', '/api/v2 → /v2'));
   const suffix = /\.json$/i.exec(rendered.split(/[?#]/, 1)[0]);
   if (suffix) push(literalEdit(model, url, suffix.index, suffix.index + 5, '', 'drop the .json suffix (the gateway speaks JSON by Accept header)'));
+  for (const auth of match.auth) {
+    const made = authEdits(model, auth, config);
+    // A headers object or helper other requests read too (another host's, or one left as it is)
+    // would send them the store's token and take away their own authorization.
+    if (made.length > 0 && !mayEdit(auth.node)) shared ??= made[0];
+    edits.push(...made);
+  }
   const outside = shared as ProjectEdit | null;
   if (outside) return { reason: `Code it needs to change (${outside.file}:${outside.line}) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.` };
-  for (const auth of match.auth) edits.push(...authEdits(model, auth, config));
   return edits;
 }
 

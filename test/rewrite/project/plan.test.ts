@@ -154,3 +154,16 @@ describe('planRewrites where the store URL constant is also exported for a store
     for (const skip of plan.skips) expect(skip.reason).toBe('Code it needs to change (src/bc.ts:1) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.');
   });
 });
+
+describe('planRewrites where a headers object of another module is imported by a request to another host', async () => {
+  const scan = await scanDeep('shared-auth-headers');
+  const plan = await planRewrites(scan, testConfig);
+
+  it('leaves the shared headers and the call through them for a person, and rewrites headers only legacy calls read', () => {
+    expect(plan.patches.map((p) => p.file)).toEqual(['src/lib/bc-auth.js', 'src/products.js']);
+    expect(plan.patches[0].after).toContain("'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN");
+    expect(plan.skips.map((s) => [`${s.file}:${s.line}`, s.reason])).toEqual([
+      ['src/orders.js:2', 'Code it needs to change (src/lib/auth.js:2) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.'],
+    ]);
+  });
+});
