@@ -167,3 +167,17 @@ describe('planRewrites where a headers object of another module is imported by a
     ]);
   });
 });
+
+describe('planRewrites where basic auth sits beside an X-Auth-Token header in another module', async () => {
+  const scan = await scanDeep('token-beside-basic-auth');
+  const plan = await planRewrites(scan, testConfig);
+
+  it('adds no second X-Auth-Token, and each call says why it is left', () => {
+    expect(plan.patches).toEqual([]);
+    expect(plan.skips.map((s) => [`${s.file}:${s.line}`, s.reason]).sort()).toEqual([
+      ['src/brands.js:2', 'The headers at src/lib/headers.js:3 already send X-Auth-Token beside the basic auth: this code chooses between OAuth and legacy auth; it must be untangled by hand.'],
+      ['src/client.ts:4', 'This code chooses between OAuth and legacy auth in the same request; it must be untangled by hand.'],
+      ['src/orders.ts:4', 'It shares code with the client config at src/client.ts:4, which cannot be rewritten: This code chooses between OAuth and legacy auth in the same request; it must be untangled by hand.'],
+    ]);
+  });
+});
