@@ -7,7 +7,8 @@ import { joinUrl } from '../src/analyze/classify.ts';
 import type { ClientConfigMatch, RequestMatch } from '../src/analyze/detectors/detector.ts';
 import { matchProgram, type FileMatches, type LegacyWrapper } from '../src/analyze/js-file.ts';
 import type { Verdict } from '../src/analyze/classify.ts';
-import type { Finding, NoteKind, PatchChange, RewriteSkip } from '../src/types.ts';
+import { adviceFor } from '../src/analyze/finding.ts';
+import type { Finding, PatchChange, RewriteSkip } from '../src/types.ts';
 import { clientPiece, type ClientPiece, type HeaderList } from './clients/index.ts';
 import { configHeaderNames } from './clients/shared.ts';
 import { planAuthRemoval, TOKEN_HEADER } from './lib/auth.ts';
@@ -55,7 +56,6 @@ interface Target {
 }
 
 const REQUEST_RULES = new Set(['legacy-api-call', 'legacy-request-wrapper', 'legacy-client-config']);
-const ADVICE_ORDER: NoteKind[] = ['browser-side', 'xml-format', 'dual-mode', 'dynamic-host', 'not-rewritable', 'custom-domain-no-hash', 'dynamic-endpoint'];
 
 /** Rewrites one parsed file. `program` must be the Program of `source` as given. */
 export function rewriteProgram(source: string, file: string, program: AstNode, settings: RewriteSettings): FileRewrite {
@@ -412,14 +412,6 @@ function groupTargets(rc: RewriteContext, targets: Target[]): Target[][] {
     groups.set(root, [...(groups.get(root) ?? []), target]);
   });
   return [...groups.values()];
-}
-
-function adviceFor(finding: Finding): string {
-  for (const kind of ADVICE_ORDER) {
-    const note = finding.notes.find((n) => n.kind === kind);
-    if (note) return note.message;
-  }
-  return 'The analyzer marked it as not safe to rewrite automatically.';
 }
 
 function describe(finding: Finding): string {

@@ -12,7 +12,12 @@ const evidenceCache = new WeakMap<AstNode, AstNode[]>();
  * mixes both.
  */
 export function dualModeOf(call: AstNode, index: FileIndex): 'none' | 'separable' | 'inseparable' {
-  const fn = enclosingFunction(call, index);
+  const enclosing = enclosingFunction(call, index);
+  // Top-level code is no one function: a client created there chooses between the two only in its
+  // own statement, or through a value it reads (`const headers = oauth ? {…} : {…}`). An OAuth client
+  // or request elsewhere in a half-migrated file is independent of it.
+  const fn = enclosing.type === 'Program' ? topLevelStatement(call, index) : enclosing;
+  if (fn !== enclosing && readsGatewayEvidence(fn, index)) return 'inseparable';
   const evidence = gatewayEvidence(fn);
   if (evidence.length === 0) return 'none';
   // Walk up from the call: a branch whose side holding the call has no gateway evidence separates it.
@@ -49,6 +54,25 @@ function enclosingFunction(node: AstNode, index: FileIndex): AstNode {
     current = index.parentOf(current);
   }
   return index.root;
+}
+
+function topLevelStatement(node: AstNode, index: FileIndex): AstNode {
+  let current = node;
+  for (let parent = index.parentOf(node); parent && parent.type !== 'Program'; parent = index.parentOf(parent)) current = parent;
+  return current;
+}
+
+/** Whether a top-level statement reads a top-level value declared with gateway evidence in it. */
+function readsGatewayEvidence(statement: AstNode, index: FileIndex): boolean {
+  let found = false;
+  walk(statement, (node) => {
+    if (found || node.type !== 'Identifier') return;
+    const binding = index.resolve(node);
+    if (!binding || binding.id === node || binding.scope !== index.root || binding.kind === 'import') return;
+    const declared = topLevelStatement(binding.declaration, index);
+    if (declared !== statement && gatewayEvidence(declared).length > 0) found = true;
+  });
+  return found;
 }
 
 function gatewayEvidence(scope: AstNode): AstNode[] {

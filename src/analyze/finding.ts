@@ -6,6 +6,7 @@ import type {
   HostInfo,
   HttpMethod,
   Note,
+  NoteKind,
   RuleId,
   SourceLocation,
   TraceStep,
@@ -153,4 +154,15 @@ function runEnd(line: string, at: number): number {
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 12 || code === 11;
+}
+
+const ADVICE_ORDER: NoteKind[] = ['browser-side', 'xml-format', 'dual-mode', 'dynamic-host', 'not-rewritable', 'custom-domain-no-hash', 'dynamic-endpoint'];
+
+/** Why a finding that is not fixable is left for a person: its most telling note. */
+export function adviceFor(finding: Finding): string {
+  for (const kind of ADVICE_ORDER) {
+    const note = finding.notes.find((n) => n.kind === kind);
+    if (note) return note.message;
+  }
+  return 'The analyzer marked it as not safe to rewrite automatically.';
 }

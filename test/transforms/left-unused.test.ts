@@ -45,4 +45,9 @@ describe('leftUnusedBy', () => {
     const done = [{ start: source.indexOf(keyDeclaration), end: source.indexOf(keyDeclaration) + keyDeclaration.length, text: '' }, { start: source.indexOf('KEY;'), end: source.indexOf('KEY;') + 3, text: 'null' }];
     expect(afterEdit(source, 'basicAuth()', 'null', 'a.ts', done)).toBe('export const a = null;\nexport const b = null;\n');
   });
+
+  it('takes a line comment after a constant it removes with it', () => {
+    const source = "const KEY = 'k'; // old: 1111\nconst NAME = 'n';\nexport const h = { a: KEY, b: NAME };\n";
+    expect(afterEdit(source, 'a: KEY, ', '', 'a.js')).toBe("const NAME = 'n';\nexport const h = { b: NAME };\n");
+  });
 });

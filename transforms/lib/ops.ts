@@ -373,7 +373,8 @@ function declarationEdit(node: AstNode, rc: RewriteContext): TextEdit {
   let lineStart = lineStartOf(source, start);
   const lineEnd = lineEndOf(source, end);
   const after = source.slice(end, lineEnd);
-  if (startsLine(source, start) && /^[ \t]*;?[ \t]*\r?\n?$/.test(after)) {
+  // A line comment after it on its line speaks about it (`const KEY = '…'; // rotate yearly`): it goes too.
+  if (startsLine(source, start) && /^[ \t]*;?[ \t]*(?:\/\/[^\r\n]*)?\r?\n?$/.test(after)) {
     // Line comments right above it, wedged between code lines, speak about it: they go too. A
     // comment after a blank line or at the top of the file heads more than this declaration.
     let commentStart = lineStart;

@@ -56,7 +56,12 @@ export function planUrlRewrite(rc: RewriteContext, url: PartialString, host: Hos
     const at = rendered.toLowerCase().indexOf('http');
     subs.push({ start: at, end: at + 4, pieces: [{ text: 'https' }] });
   }
-  if (parts.userinfoRange) subs.push({ start: parts.userinfoRange[0], end: parts.userinfoRange[1] + 1, pieces: [] });
+  if (parts.userinfoRange) {
+    const [from, to] = [parts.userinfoRange[0], parts.userinfoRange[1] + 1];
+    const removal = interpolatedUserinfoRemoval(rc, url, from, to);
+    if (removal) ops.push(removal);
+    else subs.push({ start: from, end: to, pieces: [] });
+  }
 
   const pathStart = hostEnd + (parts.port ? parts.port.length + 1 : 0);
   const pathText = rendered.slice(pathStart, pathStart + parts.path.length);
@@ -191,6 +196,51 @@ function isStaticAt(url: PartialString, index: number): boolean {
     at += length;
   }
   return false;
+}
+
+/**
+ * `https://${USER}:${KEY}@store-…`: the userinfo, its `${…}` parts with it, taken out of the template
+ * literal that spells the URL, from the end of the quasi before it to past the `@`. The constants it
+ * read keep their values (the cleanup removes them when nothing else reads them): emptying them would
+ * leave `${USER}${KEY}` in the URL. Null when the userinfo is written in one literal, or is not
+ * framed by the template's own text.
+ */
+function interpolatedUserinfoRemoval(rc: RewriteContext, url: PartialString, from: number, to: number): Op | null {
+  const spans: Array<{ part: (typeof url)[number]; at: number; length: number }> = [];
+  let at = 0;
+  for (const part of url) {
+    const length = isHole(part) ? 1 : part.text.length;
+    spans.push({ part, at, length });
+    at += length;
+  }
+  const quasiOf = (span: (typeof spans)[number] | undefined, template?: AstNode): AstNode | null => {
+    const node = span && !isHole(span.part) ? span.part.node : undefined;
+    if (!node || node.type !== 'TemplateElement') return null;
+    if (rc.source.slice(node.start!, node.end!) !== node.value?.cooked) return null;
+    const parent = rc.parentOf(node);
+    return parent?.type === 'TemplateLiteral' && (!template || parent === template) ? node : null;
+  };
+  const firstAt = spans.findIndex((s) => s.at <= from && from < s.at + s.length);
+  const lastAt = spans.findIndex((s) => s.at < to && to <= s.at + s.length);
+  if (firstAt === -1 || lastAt === -1) return null;
+  // The `@` sits in the template's own text.
+  const atSign = quasiOf(spans[lastAt]);
+  if (!atSign) return null;
+  const template = rc.parentOf(atSign)!;
+  const touched = spans.slice(firstAt, lastAt + 1);
+  if (touched.every((s) => quasiOf(s, template))) return null;
+  const sourceAt = (span: (typeof spans)[number], rendered: number) => span.part.node!.start! + ((span.part as TextPart).offset ?? 0) + (rendered - span.at);
+  let start: number;
+  const first = spans[firstAt];
+  if (quasiOf(first, template)) start = sourceAt(first, from);
+  else {
+    // Starts with an interpolation: the quasi before it must end right there (`https://` then `${…}`).
+    const before = spans[firstAt - 1];
+    const quasi = quasiOf(before, template);
+    if (!quasi || first.at !== from || sourceAt(before, before.at + before.length) !== quasi.end) return null;
+    start = quasi.end!;
+  }
+  return { kind: 'replace', start, end: sourceAt(spans[lastAt], to), text: '', node: template };
 }
 
 /** `${expr}` taken out of a template literal: from the end of the quasi before to the start of the one after. */

@@ -1,7 +1,8 @@
-// Whether the project pass may edit a URL literal: the definition it sits in (`const STORE = '…'`)
-// must feed only the requests being rewritten, in its own file and in the files that import it. A
-// store URL also used for a storefront link (`STORE + '/cart.php'`, `export const storeHome = STORE`)
-// would otherwise point that link at the API gateway.
+// Whether the project pass may edit a URL literal or a basic auth property: the definition it sits in
+// (`const STORE = '…'`, `export const AUTH = { Authorization: … }`) must feed only the requests being
+// rewritten, in its own file and in the files that import it. A store URL also used for a storefront
+// link (`STORE + '/cart.php'`, `export const storeHome = STORE`) would otherwise point that link at
+// the API gateway, and headers also sent to another host would carry the store's token there.
 import { isFunction, isReferenceIdentifier, unwrap, walk, within, type AstNode } from '../ast.ts';
 import type { Binding } from '../scope.ts';
 import type { ProjectModel } from './model.ts';

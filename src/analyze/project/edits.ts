@@ -52,7 +52,8 @@ export function recordEdits(finding: Finding, edits: ProjectEdit[] | { reason: s
 
 /**
  * Edits for one legacy request: URL pieces wherever they are written, and its basic auth. A refusal
- * when a URL literal to change sits in a definition `mayEdit` turns down (other code reads it too).
+ * when a URL literal or auth property to change sits in a definition `mayEdit` turns down (other code
+ * reads it too).
  */
 export function requestEdits(model: ProjectModel, match: RequestMatch, verdict: Verdict, config: Config, mayEdit: (literal: AstNode) => boolean = () => true): ProjectEdit[] | { reason: string } {
   const hash = verdict.host.storeHash;
@@ -72,9 +73,16 @@ export function requestEdits(model: ProjectModel, match: RequestMatch, verdict: 
   if (prefix !== -1 && /^(?:[/?#]|$)/.test(rendered.slice(prefix + 7))) push(literalEdit(model, url, prefix, prefix + 7, '/v2', '/api/v2 → /v2'));
   const suffix = /\.json$/i.exec(rendered.split(/[?#]/, 1)[0]);
   if (suffix) push(literalEdit(model, url, suffix.index, suffix.index + 5, '', 'drop the .json suffix (the gateway speaks JSON by Accept header)'));
+  for (const auth of match.auth) {
+    const made = authEdits(model, auth, config);
+    if ('reason' in made) return made;
+    // A headers object or helper other requests read too (another host's, or one left as it is)
+    // would send them the store's token and take away their own authorization.
+    if (made.length > 0 && !mayEdit(auth.node)) shared ??= made[0];
+    edits.push(...made);
+  }
   const outside = shared as ProjectEdit | null;
   if (outside) return { reason: `Code it needs to change (${outside.file}:${outside.line}) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.` };
-  for (const auth of match.auth) edits.push(...authEdits(model, auth, config));
   return edits;
 }
 
@@ -148,10 +156,12 @@ export function credentialEnvNames(match: RequestMatch, ev: Evaluator): string[]
 }
 
 /** Basic auth replaced by the token header, in the object the option or header sits in. */
-function authEdits(model: ProjectModel, auth: AuthEvidence, config: Config): ProjectEdit[] {
+function authEdits(model: ProjectModel, auth: AuthEvidence, config: Config): ProjectEdit[] | { reason: string } {
   const unit = model.unitOf(auth.node);
   const prop = auth.node;
   if (!unit || unit.kind !== 'js' || !isObjectProperty(prop)) return [];
+  const sent = tokenHeaderBeside(unit, prop);
+  if (sent) return { reason: `The headers at ${unit.file}:${sent.loc.start.line} already send X-Auth-Token beside the basic auth: this code chooses between OAuth and legacy auth; it must be untangled by hand.` };
   // In TypeScript a header value must be a string, and an env read may be undefined.
   const typescript = /\.[cm]?tsx?$/.test(unit.file);
   const token = `process.env.${config.tokenEnv}${typescript ? ' as string' : ''}`;
@@ -182,6 +192,15 @@ function authEdits(model: ProjectModel, auth: AuthEvidence, config: Config): Pro
   }
   if (headers) return [];
   return [edit(unit, prop.start!, prop.end!, `headers: { 'X-Auth-Token': ${token}, Accept: 'application/json' }`, prop.loc.start.line, 'basic auth option → X-Auth-Token header')];
+}
+
+/** An `X-Auth-Token` property already in the object the token would go into (the header's own, or the `headers` beside an `auth` option). */
+function tokenHeaderBeside(unit: ModuleUnit, prop: AstNode): AstNode | null {
+  const object = unit.index.parentOf(prop);
+  if (!object || object.type !== 'ObjectExpression') return null;
+  const headers = propertyKeyName(prop) === 'auth' ? unwrap(getPropertyNode(object, 'headers')?.value ?? null) : object;
+  if (headers?.type !== 'ObjectExpression') return null;
+  return (headers.properties as AstNode[]).find((p) => /^x-auth-token$/i.test(propertyKeyName(p) ?? '')) ?? null;
 }
 
 function isObjectProperty(node: AstNode): boolean {

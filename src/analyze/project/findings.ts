@@ -7,7 +7,7 @@ import { locationOf, type AstNode } from '../ast.ts';
 import { secretForms } from '../auth.ts';
 import { configFinding, credentialFinding, hostWords, judgeConfig, requestFinding, type Verdict } from '../classify.ts';
 import type { ClientConfigMatch, HardcodedSecret, RequestMatch } from '../detectors/detector.ts';
-import { makeFinding } from '../finding.ts';
+import { adviceFor, makeFinding } from '../finding.ts';
 import type { FileMatches } from '../js-file.ts';
 import { redactSnippet, snippetOf } from '../snippet.ts';
 import { byWrapperReached, type WrapperDef } from '../wrappers.ts';
@@ -207,7 +207,14 @@ function recordProjectEdits(model: ProjectModel, units: readonly UnitAnalysis[],
   const hostKeys = new Map<string, string>();
   // A URL literal may change only when every use of its definition is one of these requests.
   const mayEdit = editChecker(model, units, items.flatMap(({ match, covered }) => [match.call, ...(covered ?? [])]));
+  // A client config's own finding: the calls through it share its edits, and its reasons to stay.
+  const configFindings = new Map(items.filter(({ match }) => match.config && match.call === match.config.node).map(({ match, finding }) => [match.config!, finding] as const));
   for (const { finding, match, verdict } of items) {
+    const client = match.config && match.call !== match.config.node ? configFindings.get(match.config) : undefined;
+    if (client && !client.fixable && verdict.fixable) {
+      recordEdits(finding, { reason: `It shares code with the client config at ${client.file}:${client.line}, which cannot be rewritten: ${adviceFor(client)}` });
+      continue;
+    }
     recordEdits(finding, requestEdits(model, match, verdict, config, mayEdit));
     const hash = verdict.fixable ? verdict.host.storeHash : null;
     for (const part of verdict.url) {

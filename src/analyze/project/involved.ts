@@ -68,6 +68,18 @@ const MAX_ROUNDS = 4;
 const MAX_IMPORT_DEPTH = 3;
 const MAX_FILES = 3000;
 const EXPORTS = /\bexport\b|\bmodule\.exports\b|\bexports\.[A-Za-z_$]/;
+/** Basic auth a module may lend (`export const HEADERS = { Authorization: 'Basic …' }`, an `auth:` option). */
+const AUTH = /\bBasic\b|\bauth\s*:/;
+
+/**
+ * Whether an imported module may export basic auth: its other importers are then involved too, so
+ * that a rewrite of the headers it lends can see every request they reach (edit-uses.ts).
+ */
+function lendsAuth(buffer: Buffer | null): boolean {
+  if (!buffer) return false;
+  const text = buffer.toString('latin1');
+  return AUTH.test(text) && EXPORTS.test(text);
+}
 
 export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedFiles> {
   const byPath = new Map(input.files.map((f) => [f.path, f]));
@@ -154,7 +166,7 @@ export async function findInvolvedFiles(input: InvolvedInput): Promise<InvolvedF
       for (const path of frontier) {
         for (const target of importsReadAs(path) ?? []) {
           if (target && !involved.has(target)) {
-            add(target, false);
+            add(target, lendsAuth(bufferOf(target)));
             next.push(target);
           }
         }

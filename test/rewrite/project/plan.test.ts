@@ -154,3 +154,30 @@ describe('planRewrites where the store URL constant is also exported for a store
     for (const skip of plan.skips) expect(skip.reason).toBe('Code it needs to change (src/bc.ts:1) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.');
   });
 });
+
+describe('planRewrites where a headers object of another module is imported by a request to another host', async () => {
+  const scan = await scanDeep('shared-auth-headers');
+  const plan = await planRewrites(scan, testConfig);
+
+  it('leaves the shared headers and the call through them for a person, and rewrites headers only legacy calls read', () => {
+    expect(plan.patches.map((p) => p.file)).toEqual(['src/lib/bc-auth.js', 'src/products.js']);
+    expect(plan.patches[0].after).toContain("'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN");
+    expect(plan.skips.map((s) => [`${s.file}:${s.line}`, s.reason])).toEqual([
+      ['src/orders.js:2', 'Code it needs to change (src/lib/auth.js:2) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.'],
+    ]);
+  });
+});
+
+describe('planRewrites where basic auth sits beside an X-Auth-Token header in another module', async () => {
+  const scan = await scanDeep('token-beside-basic-auth');
+  const plan = await planRewrites(scan, testConfig);
+
+  it('adds no second X-Auth-Token, and each call says why it is left', () => {
+    expect(plan.patches).toEqual([]);
+    expect(plan.skips.map((s) => [`${s.file}:${s.line}`, s.reason]).sort()).toEqual([
+      ['src/brands.js:2', 'The headers at src/lib/headers.js:3 already send X-Auth-Token beside the basic auth: this code chooses between OAuth and legacy auth; it must be untangled by hand.'],
+      ['src/client.ts:4', 'This code chooses between OAuth and legacy auth in the same request; it must be untangled by hand.'],
+      ['src/orders.ts:4', 'It shares code with the client config at src/client.ts:4, which cannot be rewritten: This code chooses between OAuth and legacy auth in the same request; it must be untangled by hand.'],
+    ]);
+  });
+});
