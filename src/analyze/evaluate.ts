@@ -170,6 +170,7 @@ export function createEvaluator(index: FileIndex): Evaluator {
     const helper = nodeHelperOf(callee);
     if (helper === 'url.resolve' && call.arguments.length === 2) return resolveAgainst(evaluate(argumentAt(call, 1), env), evaluate(argumentAt(call, 0), env));
     if (helper === 'util.format' && call.arguments.length > 0) return formatted(call, env);
+    if (helper === 'path.join') return joinedPath(call, env);
     if (isMember(callee)) {
       const method = memberPropertyName(callee);
       if (method === 'concat') {
@@ -211,16 +212,41 @@ export function createEvaluator(index: FileIndex): Evaluator {
    * build their URLs with: the callee as `url.resolve` / `util.format` when it is that export of
    * Node's own module (`require('url')`, `import { format } from 'node:util'`), else null.
    */
-  function nodeHelperOf(callee: AstNode): 'url.resolve' | 'util.format' | null {
-    const id = isMember(callee) ? unwrap(callee.object) : callee;
-    if (id?.type !== 'Identifier') return null;
-    const ref = importMap().of(id);
+  function nodeHelperOf(callee: AstNode): 'url.resolve' | 'util.format' | 'path.join' | null {
+    // `path.posix.join` joins as `path.join` does on the systems these integrations run on.
+    const posix = isMember(callee) && isMember(unwrap(callee.object)) && memberPropertyName(unwrap(callee.object)!) === 'posix';
+    const holder = posix ? unwrap(unwrap(callee.object)!.object) : isMember(callee) ? unwrap(callee.object) : callee;
+    if (holder?.type !== 'Identifier') return null;
+    const ref = importMap().of(holder);
     if (!ref || ref === 'global') return null;
-    const name = isMember(callee) ? (ref.imported === '*' || ref.imported === 'default' ? memberPropertyName(callee) : null) : ref.imported;
+    const name = isMember(callee) ? (ref.imported === '*' || ref.imported === 'default' || (posix && ref.imported === 'posix') ? memberPropertyName(callee) : null) : ref.imported;
     const module = ref.source.replace(/^node:/, '');
-    if (module === 'url' && name === 'resolve') return 'url.resolve';
-    if (module === 'util' && name === 'format') return 'util.format';
+    if (module === 'url' && name === 'resolve' && !posix) return 'url.resolve';
+    if (module === 'util' && name === 'format' && !posix) return 'util.format';
+    if ((module === 'path' || module === 'path/posix') && name === 'join') return 'path.join';
     return null;
+  }
+
+  /**
+   * Node's `path.join(a, b, ...)`: the parts with one slash between each two. A known part with `.`
+   * or `..` segments would be normalised away, so such a join is left unknown rather than guessed.
+   */
+  function joinedPath(call: AstNode, env: Env | null): PartialString {
+    const args: AstNode[] = call.arguments ?? [];
+    if (args.length === 0 || args.some((a) => a.type === 'SpreadElement')) return hole(call);
+    const out: PartialString = [];
+    for (const arg of args) {
+      const part = evaluate(arg, env);
+      if (part.some((p) => !isHole(p) && /(^|\/)\.{1,2}(\/|$)/.test(p.text))) return hole(call);
+      const text = renderPartial(part);
+      if (text === '') continue;
+      const before = out.length > 0 ? renderPartial(out) : null;
+      if (before === null) out.push(...part);
+      else if (before.endsWith('/') && text.startsWith('/')) out.push(...dropLeadingSlash(part));
+      else if (before.endsWith('/') || text.startsWith('/')) out.push(...part);
+      else out.push({ text: '/' }, ...part);
+    }
+    return out.length === 0 ? [{ text: '.' }] : out;
   }
 
   let imports: ImportMap | null = null;
@@ -548,6 +574,14 @@ export function singleReturn(fn: AstNode): AstNode | null {
 
 function isFullyHole(p: PartialString, _node: AstNode): boolean {
   return p.length === 1 && isHole(p[0]);
+}
+
+/** The parts without the first character, a known `/`. */
+function dropLeadingSlash(p: PartialString): PartialString {
+  const [first, ...rest] = p;
+  if (!first || isHole(first)) return p;
+  if (first.text.length === 1) return rest;
+  return [{ ...first, text: first.text.slice(1), ...(first.node ? { offset: (first.offset ?? 0) + 1 } : {}) }, ...rest];
 }
 
 /** The parts covering the first `length` rendered characters. */
