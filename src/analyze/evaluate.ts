@@ -406,11 +406,58 @@ export function createEvaluator(index: FileIndex): Evaluator {
     // `new C(...).m` and `C.m`: a method of a class declared in this file.
     if (target.node.type === 'NewExpression') {
       const cls = resolve(target.node.callee, target.env);
-      if (cls && (cls.node.type === 'ClassDeclaration' || cls.node.type === 'ClassExpression')) return classMember(cls.node.body, key, false);
+      if (cls && (cls.node.type === 'ClassDeclaration' || cls.node.type === 'ClassExpression')) return inheritedMember(cls.node.body, key);
     }
     if (target.node.type === 'ClassDeclaration' || target.node.type === 'ClassExpression') return classMember(target.node.body, key, true);
     if (target.node.type === 'TSEnumDeclaration') return enumMember(target.node, key);
+    const declared = declaredClassBody(target.node);
+    return declared ? inheritedMember(declared, key) : null;
+  }
+
+  /**
+   * The class body of the class an unbound parameter or a property is declared to hold: `c: BcClient`,
+   * `constructor(private readonly bc: BcClient)`, `private bc!: BcClient`. Its methods are what a call
+   * on it runs (a subclass's own overrides aside, which the declared type cannot tell).
+   */
+  function declaredClassBody(node: AstNode): AstNode | null {
+    let annotation: AstNode | null = null;
+    let at: AstNode | null = null;
+    if (node.type === 'Identifier') {
+      const binding = index.resolve(node);
+      if (binding?.kind === 'param' && binding.path.length === 0) [annotation, at] = [binding.id?.typeAnnotation ?? null, binding.id];
+    } else if (isMember(node) && unwrap(node.object)?.type === 'ThisExpression') {
+      const key = memberPropertyName(node);
+      const body = key === null ? null : enclosingClassBody(node);
+      [annotation, at] = [body && key !== null ? declaredPropertyType(body, key) : null, body];
+    }
+    const type = annotation?.typeAnnotation;
+    if (!at || type?.type !== 'TSTypeReference' || type.typeName?.type !== 'Identifier') return null;
+    const binding = index.lookUpName(type.typeName.name, at);
+    const cls = binding?.kind === 'class' ? (binding.init ?? binding.declaration) : null;
+    return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? cls.body : null;
+  }
+
+  /** The type annotation of a field without a value, or of a constructor parameter property. */
+  function declaredPropertyType(body: AstNode, key: string): AstNode | null {
+    for (const member of body.body as AstNode[]) {
+      const isField = member.type === 'ClassProperty' || member.type === 'PropertyDefinition';
+      if (isField && !member.static && !member.value && propertyKeyName(member) === key) return member.typeAnnotation ?? null;
+      const ctor = member.type === 'MethodDefinition' ? member.value : member;
+      if (propertyKeyName(member) !== 'constructor' || !ctor?.params) continue;
+      for (const param of ctor.params as AstNode[]) {
+        if (param.type === 'TSParameterProperty' && param.parameter?.type === 'Identifier' && param.parameter.name === key) return param.parameter.typeAnnotation ?? null;
+      }
+    }
     return null;
+  }
+
+  function enclosingClassBody(node: AstNode): AstNode | null {
+    let current: AstNode | null = index.parentOf(node);
+    while (current && current.type !== 'ClassBody') {
+      if (current.type === 'FunctionDeclaration' || (current.type === 'FunctionExpression' && index.parentOf(current)?.type !== 'MethodDefinition')) return null;
+      current = index.parentOf(current);
+    }
+    return current;
   }
 
   /**
@@ -465,7 +512,19 @@ export function createEvaluator(index: FileIndex): Evaluator {
       count++;
     }
     if (count === 1 && found) return { node: found, env: null };
-    return count === 0 ? classMember(classNode, key, false) : null;
+    return count === 0 ? inheritedMember(classNode, key) : null;
+  }
+
+  /** A method of a class body or, failing that, of the class it extends (`this.send(...)` in `class OrdersApi extends BcClient`). */
+  function inheritedMember(body: AstNode, key: string): Resolved | null {
+    for (let current: AstNode | null = body, step = 0; current && step < MAX_DEPTH; step++) {
+      const own = classMember(current, key, false);
+      if (own) return own;
+      const superClass: AstNode | null = index.parentOf(current)?.superClass ?? null;
+      const parent: AstNode | null = superClass ? (resolve(superClass, null)?.node ?? null) : null;
+      current = parent && (parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') ? parent.body : null;
+    }
+    return null;
   }
 
   function isInside(node: AstNode, ancestor: AstNode): boolean {

@@ -1,0 +1,38 @@
+// Calls of a legacy wrapper method made through its class's other shapes: a subclass's `this.send`,
+// a parameter or property declared to hold an instance (`c: BcClient`, `private bc: BcClient`).
+import { describe, expect, it } from 'vitest';
+import { brief, scanText } from './detectors/helpers.ts';
+
+const CLIENT = [
+  'class BcClient {',
+  "  private base = 'https://store-abc123.mybigcommerce.com/api/v2';",
+  "  private auth = 'Basic ' + Buffer.from(`admin:${process.env.BC_KEY}`).toString('base64');",
+  '  async send(method: string, path: string, body?: unknown) {',
+  '    return fetch(this.base + path, { method, headers: { Authorization: this.auth }, body: JSON.stringify(body) });',
+  '  }',
+  '}',
+].join('\n');
+
+const calls = (code: string) => scanText(`${CLIENT}\n${code}\n`, 'src/api.ts').findings.filter((f) => f.rule === 'legacy-api-call').map(brief);
+
+describe('class wrappers in one file', () => {
+  it("reads this.send in a subclass as a call of the base class's wrapper method", () => {
+    expect(calls('class OrdersApi extends BcClient {\n  purge(id: number) { return this.send(\'DELETE\', `/orders/${id}`); }\n}')).toEqual([
+      ['legacy-api-call', 9, 'DELETE', '/v2/orders/{id}', 'store_v2_orders', true],
+    ]);
+  });
+
+  it('reads a call on a parameter or a parameter property declared as the wrapper class as a call of its method', () => {
+    const code = [
+      'class OrderService {',
+      '  constructor(private readonly bc: BcClient) {}',
+      "  cancel(id: number) { return this.bc.send('PUT', `/orders/${id}`, { status_id: 5 }); }",
+      '}',
+      "export function useIt(c: BcClient) { return c.send('POST', '/customers', {}); }",
+    ].join('\n');
+    expect(calls(code)).toEqual([
+      ['legacy-api-call', 10, 'PUT', '/v2/orders/{id}', 'store_v2_orders', true],
+      ['legacy-api-call', 12, 'POST', '/v2/customers', 'store_v2_customers', true],
+    ]);
+  });
+});
