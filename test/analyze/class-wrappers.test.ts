@@ -2,6 +2,7 @@
 // a parameter or property declared to hold an instance (`c: BcClient`, `private bc: BcClient`).
 import { describe, expect, it } from 'vitest';
 import { brief, scanText } from './detectors/helpers.ts';
+import { scanDeep, summarize } from './project/helpers.ts';
 
 const CLIENT = [
   'class BcClient {',
@@ -33,6 +34,19 @@ describe('class wrappers in one file', () => {
     expect(calls(code)).toEqual([
       ['legacy-api-call', 10, 'PUT', '/v2/orders/{id}', 'store_v2_orders', true],
       ['legacy-api-call', 12, 'POST', '/v2/customers', 'store_v2_customers', true],
+    ]);
+  });
+});
+
+describe('class wrappers across files', () => {
+  it('reads calls through an imported wrapper class: a subclass, a field it makes, a parameter and a parameter property declared as it', async () => {
+    const { report } = await scanDeep('class-wrapper');
+    expect(summarize(report.findings.filter((f) => f.rule === 'legacy-api-call'))).toEqual([
+      'catalog.ts:3 legacy-api-call GET /v2/products store_v2_products_read_only store-abc123.mybigcommerce.com',
+      'catalog.ts:7 legacy-api-call DELETE /v2/brands/{id} store_v2_products store-abc123.mybigcommerce.com',
+      'orders.ts:4 legacy-api-call PUT /v2/orders/{id} store_v2_orders store-abc123.mybigcommerce.com',
+      'orders.ts:5 legacy-api-call DELETE /v2/orders store_v2_orders store-abc123.mybigcommerce.com',
+      'orders.ts:8 legacy-api-call POST /v2/customers store_v2_customers store-abc123.mybigcommerce.com',
     ]);
   });
 });
