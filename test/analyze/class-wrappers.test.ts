@@ -23,6 +23,12 @@ describe('class wrappers in one file', () => {
     ]);
   });
 
+  it('notes an instance of the wrapper class handed to a function whose parameter has no class type, and calls the list incomplete', () => {
+    const findings = scanText(`${CLIENT}\nconst bc = new BcClient();\nfunction useIt(c) { return c.send('POST', '/customers'); }\nuseIt(bc);\nbc.send('GET', '/orders');\n`, 'src/api.ts').findings;
+    const wrapper = findings.find((f) => f.rule === 'legacy-request-wrapper')!;
+    expect(wrapper.notes.filter((n) => n.kind === 'untraced-requests').map((n) => n.message)).toEqual([expect.stringContaining('(line 10)')]);
+  });
+
   it('reads a call on a parameter or a parameter property declared as the wrapper class as a call of its method', () => {
     const code = [
       'class OrderService {',
@@ -48,5 +54,19 @@ describe('class wrappers across files', () => {
       'orders.ts:5 legacy-api-call DELETE /v2/orders store_v2_orders store-abc123.mybigcommerce.com',
       'orders.ts:8 legacy-api-call POST /v2/customers store_v2_customers store-abc123.mybigcommerce.com',
     ]);
+  });
+});
+
+describe('class wrapper instances handed on across files', () => {
+  it('notes an imported instance, or one made in place, handed to a constructor whose parameter has no class type', async () => {
+    const { report } = await scanDeep('class-wrapper-handed-on');
+    const wrapper = report.findings.find((f) => f.rule === 'legacy-request-wrapper')!;
+    expect(wrapper.notes.find((n) => n.kind === 'untraced-requests')?.message).toContain('(orders.js:6, orders.js:7)');
+    expect(report.summary.complete).toBe(false);
+  });
+
+  it('adds no note where the constructor declares the parameter as the class, whose calls are followed', async () => {
+    const { report } = await scanDeep('class-wrapper');
+    expect(report.findings.flatMap((f) => f.notes).filter((n) => n.kind === 'untraced-requests')).toEqual([]);
   });
 });
