@@ -295,8 +295,12 @@ export function wrapperInstanceUses<T>(
   const found = new Map<T, UseSite[]>();
   if (classes.size === 0) return found;
   const { index, evaluator, imports, file } = unit;
-  const classOf = (made: AstNode | null | undefined): readonly T[] | undefined => {
-    if (made?.type !== 'NewExpression') return undefined;
+  /** `here`: `made` is in this file, whose imports can rule out a class from a package. */
+  const classOf = (made: AstNode | null | undefined, here = true): readonly T[] | undefined => {
+    if (made?.type !== 'NewExpression' || made.callee?.type !== 'Identifier') return undefined;
+    // A class from a package is no wrapper class: resolving it could wake the TypeScript checker for nothing.
+    const ref = here ? imports.of(made.callee) : null;
+    if (ref === 'global' || (ref && !isLocalSpecifier(ref.source, file))) return undefined;
     return classes.get(evaluator.resolve(made.callee)?.node as AstNode);
   };
   const note = (wrappers: readonly T[], node: AstNode) => {
@@ -317,7 +321,7 @@ export function wrapperInstanceUses<T>(
     else {
       const ref = imports.ofBinding(binding);
       if (!ref || !isLocalSpecifier(ref.source, file)) return;
-      wrappers = classOf(evaluator.resolve(node)?.node);
+      wrappers = classOf(evaluator.resolve(node)?.node, false);
     }
     if (!wrappers) return;
     const [use, parent] = outermost(node, index);
