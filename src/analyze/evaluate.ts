@@ -170,6 +170,7 @@ export function createEvaluator(index: FileIndex): Evaluator {
     const helper = nodeHelperOf(callee);
     if (helper === 'url.resolve' && call.arguments.length === 2) return resolveAgainst(evaluate(argumentAt(call, 1), env), evaluate(argumentAt(call, 0), env));
     if (helper === 'util.format' && call.arguments.length > 0) return formatted(call, env);
+    if (helper === 'path.join') return joinedPath(call, env);
     if (isMember(callee)) {
       const method = memberPropertyName(callee);
       if (method === 'concat') {
@@ -211,16 +212,41 @@ export function createEvaluator(index: FileIndex): Evaluator {
    * build their URLs with: the callee as `url.resolve` / `util.format` when it is that export of
    * Node's own module (`require('url')`, `import { format } from 'node:util'`), else null.
    */
-  function nodeHelperOf(callee: AstNode): 'url.resolve' | 'util.format' | null {
-    const id = isMember(callee) ? unwrap(callee.object) : callee;
-    if (id?.type !== 'Identifier') return null;
-    const ref = importMap().of(id);
+  function nodeHelperOf(callee: AstNode): 'url.resolve' | 'util.format' | 'path.join' | null {
+    // `path.posix.join` joins as `path.join` does on the systems these integrations run on.
+    const posix = isMember(callee) && isMember(unwrap(callee.object)) && memberPropertyName(unwrap(callee.object)!) === 'posix';
+    const holder = posix ? unwrap(unwrap(callee.object)!.object) : isMember(callee) ? unwrap(callee.object) : callee;
+    if (holder?.type !== 'Identifier') return null;
+    const ref = importMap().of(holder);
     if (!ref || ref === 'global') return null;
-    const name = isMember(callee) ? (ref.imported === '*' || ref.imported === 'default' ? memberPropertyName(callee) : null) : ref.imported;
+    const name = isMember(callee) ? (ref.imported === '*' || ref.imported === 'default' || (posix && ref.imported === 'posix') ? memberPropertyName(callee) : null) : ref.imported;
     const module = ref.source.replace(/^node:/, '');
-    if (module === 'url' && name === 'resolve') return 'url.resolve';
-    if (module === 'util' && name === 'format') return 'util.format';
+    if (module === 'url' && name === 'resolve' && !posix) return 'url.resolve';
+    if (module === 'util' && name === 'format' && !posix) return 'util.format';
+    if ((module === 'path' || module === 'path/posix') && name === 'join') return 'path.join';
     return null;
+  }
+
+  /**
+   * Node's `path.join(a, b, ...)`: the parts with one slash between each two. A known part with `.`
+   * or `..` segments would be normalised away, so such a join is left unknown rather than guessed.
+   */
+  function joinedPath(call: AstNode, env: Env | null): PartialString {
+    const args: AstNode[] = call.arguments ?? [];
+    if (args.length === 0 || args.some((a) => a.type === 'SpreadElement')) return hole(call);
+    const out: PartialString = [];
+    for (const arg of args) {
+      const part = evaluate(arg, env);
+      if (part.some((p) => !isHole(p) && /(^|\/)\.{1,2}(\/|$)/.test(p.text))) return hole(call);
+      const text = renderPartial(part);
+      if (text === '') continue;
+      const before = out.length > 0 ? renderPartial(out) : null;
+      if (before === null) out.push(...part);
+      else if (before.endsWith('/') && text.startsWith('/')) out.push(...dropLeadingSlash(part));
+      else if (before.endsWith('/') || text.startsWith('/')) out.push(...part);
+      else out.push({ text: '/' }, ...part);
+    }
+    return out.length === 0 ? [{ text: '.' }] : out;
   }
 
   let imports: ImportMap | null = null;
@@ -380,11 +406,58 @@ export function createEvaluator(index: FileIndex): Evaluator {
     // `new C(...).m` and `C.m`: a method of a class declared in this file.
     if (target.node.type === 'NewExpression') {
       const cls = resolve(target.node.callee, target.env);
-      if (cls && (cls.node.type === 'ClassDeclaration' || cls.node.type === 'ClassExpression')) return classMember(cls.node.body, key, false);
+      if (cls && (cls.node.type === 'ClassDeclaration' || cls.node.type === 'ClassExpression')) return inheritedMember(cls.node.body, key);
     }
     if (target.node.type === 'ClassDeclaration' || target.node.type === 'ClassExpression') return classMember(target.node.body, key, true);
     if (target.node.type === 'TSEnumDeclaration') return enumMember(target.node, key);
+    const declared = declaredClassBody(target.node);
+    return declared ? inheritedMember(declared, key) : null;
+  }
+
+  /**
+   * The class body of the class an unbound parameter or a property is declared to hold: `c: BcClient`,
+   * `constructor(private readonly bc: BcClient)`, `private bc!: BcClient`. Its methods are what a call
+   * on it runs (a subclass's own overrides aside, which the declared type cannot tell).
+   */
+  function declaredClassBody(node: AstNode): AstNode | null {
+    let annotation: AstNode | null = null;
+    let at: AstNode | null = null;
+    if (node.type === 'Identifier') {
+      const binding = index.resolve(node);
+      if (binding?.kind === 'param' && binding.path.length === 0) [annotation, at] = [binding.id?.typeAnnotation ?? null, binding.id];
+    } else if (isMember(node) && unwrap(node.object)?.type === 'ThisExpression') {
+      const key = memberPropertyName(node);
+      const body = key === null ? null : enclosingClassBody(node);
+      [annotation, at] = [body && key !== null ? declaredPropertyType(body, key) : null, body];
+    }
+    const type = annotation?.typeAnnotation;
+    if (!at || type?.type !== 'TSTypeReference' || type.typeName?.type !== 'Identifier') return null;
+    const binding = index.lookUpName(type.typeName.name, at);
+    const cls = binding?.kind === 'class' ? (binding.init ?? binding.declaration) : null;
+    return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? cls.body : null;
+  }
+
+  /** The type annotation of a field without a value, or of a constructor parameter property. */
+  function declaredPropertyType(body: AstNode, key: string): AstNode | null {
+    for (const member of body.body as AstNode[]) {
+      const isField = member.type === 'ClassProperty' || member.type === 'PropertyDefinition';
+      if (isField && !member.static && !member.value && propertyKeyName(member) === key) return member.typeAnnotation ?? null;
+      const ctor = member.type === 'MethodDefinition' ? member.value : member;
+      if (propertyKeyName(member) !== 'constructor' || !ctor?.params) continue;
+      for (const param of ctor.params as AstNode[]) {
+        if (param.type === 'TSParameterProperty' && param.parameter?.type === 'Identifier' && param.parameter.name === key) return param.parameter.typeAnnotation ?? null;
+      }
+    }
     return null;
+  }
+
+  function enclosingClassBody(node: AstNode): AstNode | null {
+    let current: AstNode | null = index.parentOf(node);
+    while (current && current.type !== 'ClassBody') {
+      if (current.type === 'FunctionDeclaration' || (current.type === 'FunctionExpression' && index.parentOf(current)?.type !== 'MethodDefinition')) return null;
+      current = index.parentOf(current);
+    }
+    return current;
   }
 
   /**
@@ -439,7 +512,19 @@ export function createEvaluator(index: FileIndex): Evaluator {
       count++;
     }
     if (count === 1 && found) return { node: found, env: null };
-    return count === 0 ? classMember(classNode, key, false) : null;
+    return count === 0 ? inheritedMember(classNode, key) : null;
+  }
+
+  /** A method of a class body or, failing that, of the class it extends (`this.send(...)` in `class OrdersApi extends BcClient`). */
+  function inheritedMember(body: AstNode, key: string): Resolved | null {
+    for (let current: AstNode | null = body, step = 0; current && step < MAX_DEPTH; step++) {
+      const own = classMember(current, key, false);
+      if (own) return own;
+      const superClass: AstNode | null = index.parentOf(current)?.superClass ?? null;
+      const parent: AstNode | null = superClass ? (resolve(superClass, null)?.node ?? null) : null;
+      current = parent && (parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') ? parent.body : null;
+    }
+    return null;
   }
 
   function isInside(node: AstNode, ancestor: AstNode): boolean {
@@ -548,6 +633,14 @@ export function singleReturn(fn: AstNode): AstNode | null {
 
 function isFullyHole(p: PartialString, _node: AstNode): boolean {
   return p.length === 1 && isHole(p[0]);
+}
+
+/** The parts without the first character, a known `/`. */
+function dropLeadingSlash(p: PartialString): PartialString {
+  const [first, ...rest] = p;
+  if (!first || isHole(first)) return p;
+  if (first.text.length === 1) return rest;
+  return [{ ...first, text: first.text.slice(1), ...(first.node ? { offset: (first.offset ?? 0) + 1 } : {}) }, ...rest];
 }
 
 /** The parts covering the first `length` rendered characters. */

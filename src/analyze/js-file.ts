@@ -24,7 +24,7 @@ import { parseJs } from './parse.ts';
 import { indexFile } from './scope.ts';
 import { redactSnippet, snippetOf } from './snippet.ts';
 import { unclaimed, withoutSecondReadings } from './unclaimed.ts';
-import { ownWrapperBindings, understoodCalls, untracedUses, withUntracedNote, withUntracedWrapperNote, wrapperValueUses } from './untraced-uses.ts';
+import { ownWrapperBindings, understoodCalls, untracedUses, withUntracedNote, withUntracedWrapperNote, wrapperClasses, wrapperInstanceUses, wrapperValueUses } from './untraced-uses.ts';
 import { byWrapperReached, findWrappers, type DetectedRequest, type WrapperCall, type WrapperDef } from './wrappers.ts';
 import { byCodeUnit } from '../order.ts';
 
@@ -150,7 +150,10 @@ export function matchProgram(program: AstNode, text: string, file: string, confi
     matches.requests.push({ detector: j.detector.name, match: j.match, verdict: j.verdict, findingId: finding.id });
   }
 
-  const valueUses = wrapperValueUses(ownWrapperBindings(legacyWrappers.map((w) => w.wrapper), index), new Map(), { index, evaluator, imports: ctx.imports, file });
+  const legacyDefs = legacyWrappers.map((w) => w.wrapper);
+  const useUnit = { index, evaluator, imports: ctx.imports, file };
+  const valueUses = wrapperValueUses(ownWrapperBindings(legacyDefs, index), new Map(), useUnit);
+  for (const [wrapper, sites] of wrapperInstanceUses(wrapperClasses(legacyDefs, () => index), useUnit)) valueUses.set(wrapper, [...(valueUses.get(wrapper) ?? []), ...sites]);
   for (const w of legacyWrappers) {
     const verdict = w.ownVerdict.legacy ? w.ownVerdict : w.through[0].verdict;
     const finding = withUntracedWrapperNote(wrapperFinding(w.wrapper, w.ownVerdict, verdict, w.calls.length, fctx), w.wrapper.name, valueUses.get(w.wrapper) ?? []);

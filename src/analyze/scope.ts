@@ -35,6 +35,8 @@ export interface FileIndex {
   /** `window.x` / `document.x` member accesses (the global may be shadowed; check with resolve). */
   browserGlobalRefs: AstNode[];
   resolve(identifier: AstNode): Binding | null;
+  /** The binding a name has where `at` (a node this index holds) is: for names the index does not hold, such as a type annotation's. */
+  lookUpName(name: string, at: AstNode): Binding | null;
   /** True when a `let`/`var` binding is assigned anywhere after its declaration. */
   isReassigned(binding: Binding): boolean;
   /** The bindings each parameter of a function declares, by position (a destructured one declares several). Shared: not to be changed. */
@@ -97,8 +99,11 @@ export function indexFile(root: AstNode, text: string, nodes?: AstNode[]): FileI
   }
 
   function lookUp(identifier: AstNode): Binding | null {
-    const name = identifier.name as string;
-    let node: AstNode | null = identifier;
+    return lookUpName(identifier.name as string, identifier);
+  }
+
+  function lookUpName(name: string, at: AstNode): Binding | null {
+    let node: AstNode | null = at;
     while (node) {
       if (createsScope(node)) {
         const found = bindingsOf(node).get(name);
@@ -145,7 +150,7 @@ export function indexFile(root: AstNode, text: string, nodes?: AstNode[]): FileI
     return byIndex;
   }
 
-  return { root, text, parentOf, calls, functions, assignments, browserGlobalRefs, resolve, isReassigned, paramBindings };
+  return { root, text, parentOf, calls, functions, assignments, browserGlobalRefs, resolve, lookUpName, isReassigned, paramBindings };
 }
 
 function createsScope(node: AstNode): boolean {

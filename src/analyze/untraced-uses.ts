@@ -4,7 +4,7 @@
 // parameter or a property, put in an array), requests are made through it that no finding stands for,
 // and the scope list cannot be called complete. This finds those places, so the report says so.
 import type { Finding } from '../types.ts';
-import { walk, type AstNode } from './ast.ts';
+import { unwrap, walk, type AstNode } from './ast.ts';
 import type { ClientConfigMatch } from './detectors/detector.ts';
 import type { Evaluator } from './evaluate.ts';
 import type { ImportMap } from './imports.ts';
@@ -277,4 +277,98 @@ function outermost(node: AstNode, index: FileIndex): [AstNode, AstNode | null] {
     parent = index.parentOf(use);
   }
   return [use, parent];
+}
+
+/**
+ * Where an instance of a legacy wrapper's class (`const bc = new BcClient()`) goes where its method
+ * calls are not followed: handed to a function or constructor whose parameter says nothing of its
+ * type, stored, aliased, or made right in such a place (`new OrderService(new BcClient())`). Calls
+ * on it (`bc.send(...)`) are read as the wrapper's calls, an export by the cross-file pass, and a
+ * parameter declared as a class (`constructor(private bc: BcClient)`) by the evaluator.
+ * `classes`: each wrapper class by its declaration node, with its wrappers. Instances are looked
+ * for among this file's variables and the names it imports from the project's modules.
+ */
+export function wrapperInstanceUses<T>(
+  classes: ReadonlyMap<AstNode, readonly T[]>,
+  unit: { index: FileIndex; evaluator: Evaluator; imports: ImportMap; file: string },
+): Map<T, UseSite[]> {
+  const found = new Map<T, UseSite[]>();
+  if (classes.size === 0) return found;
+  const { index, evaluator, imports, file } = unit;
+  /** `here`: `made` is in this file, whose imports can rule out a class from a package. */
+  const classOf = (made: AstNode | null | undefined, here = true): readonly T[] | undefined => {
+    if (made?.type !== 'NewExpression' || made.callee?.type !== 'Identifier') return undefined;
+    // A class from a package is no wrapper class: resolving it could wake the TypeScript checker for nothing.
+    const ref = here ? imports.of(made.callee) : null;
+    if (ref === 'global' || (ref && !isLocalSpecifier(ref.source, file))) return undefined;
+    return classes.get(evaluator.resolve(made.callee)?.node as AstNode);
+  };
+  const note = (wrappers: readonly T[], node: AstNode) => {
+    for (const wrapper of wrappers) found.set(wrapper, [...(found.get(wrapper) ?? []), siteOf(node, file)]);
+  };
+  walk(index.root, (node, holder) => {
+    if (node.type === 'NewExpression') {
+      const wrappers = classOf(node);
+      const [use, parent] = outermost(node, index);
+      if (wrappers && parent && isArgument(use, parent) && !reachesTypedParameter(use, parent, evaluator)) note(wrappers, node);
+      return;
+    }
+    if (node.type !== 'Identifier' || !readsVariable(node, holder)) return;
+    const binding = index.resolve(node);
+    if (!binding || node === binding.id) return;
+    let wrappers: readonly T[] | undefined;
+    if (binding.init && binding.path.length === 0) wrappers = classOf(unwrap(binding.init));
+    else {
+      const ref = imports.ofBinding(binding);
+      if (!ref || !isLocalSpecifier(ref.source, file)) return;
+      wrappers = classOf(evaluator.resolve(node)?.node, false);
+    }
+    if (!wrappers) return;
+    const [use, parent] = outermost(node, index);
+    if (!parent || isExport(use, parent, index)) return;
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === use) return;
+    if (isArgument(use, parent) && reachesTypedParameter(use, parent, evaluator)) return;
+    note(wrappers, node);
+  });
+  return found;
+}
+
+function isArgument(use: AstNode, parent: AstNode): boolean {
+  return (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression' || parent.type === 'NewExpression') && parent.callee !== use;
+}
+
+/** An argument of a call or `new` whose parameter there is declared with a class type, which the evaluator follows. */
+function reachesTypedParameter(use: AstNode, call: AstNode, evaluator: Evaluator): boolean {
+  const position = (call.arguments ?? []).indexOf(use);
+  if (position < 0) return false;
+  let fn: AstNode | null = null;
+  if (call.type === 'NewExpression') {
+    const cls = evaluator.resolve(call.callee)?.node;
+    const members: AstNode[] = cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? cls.body.body : [];
+    const ctor = members.find((m) => m.kind === 'constructor');
+    fn = ctor ? (ctor.type === 'MethodDefinition' ? ctor.value : ctor) : null;
+  } else {
+    fn = evaluator.resolveFunction(call.callee)?.node ?? null;
+  }
+  const param = fn?.params?.[position];
+  const id = param?.type === 'TSParameterProperty' ? param.parameter : param;
+  return id?.type === 'Identifier' && id.typeAnnotation?.typeAnnotation?.type === 'TSTypeReference';
+}
+
+/** The class a wrapper method belongs to (its declaration node), or null for a function. */
+export function classOfMethod(fn: AstNode, index: FileIndex): AstNode | null {
+  const holder = fn.type === 'FunctionExpression' && index.parentOf(fn)?.type === 'MethodDefinition' ? index.parentOf(fn) : fn;
+  const body = holder ? index.parentOf(holder) : null;
+  const cls = body?.type === 'ClassBody' ? index.parentOf(body) : null;
+  return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? cls : null;
+}
+
+/** Wrappers grouped by the class they are methods of. */
+export function wrapperClasses<T extends { fn: AstNode }>(wrappers: readonly T[], indexOf: (wrapper: T) => FileIndex): Map<AstNode, T[]> {
+  const out = new Map<AstNode, T[]>();
+  for (const wrapper of wrappers) {
+    const cls = classOfMethod(wrapper.fn, indexOf(wrapper));
+    if (cls) out.set(cls, [...(out.get(cls) ?? []), wrapper]);
+  }
+  return out;
 }

@@ -18,6 +18,15 @@ describe('evaluate', () => {
     expect(describeFirst(`const BASE = 'https://s.test'; const P = '/api/v2'; probe(BASE + P + '/orders/' + id)`)).toBe('https://s.test/api/v2/orders/${id}');
   });
 
+  it("reads Node's path.join and path.posix.join of known and unknown parts, and leaves dot segments unknown", () => {
+    const base = `const STORE = 'https://s.test';`;
+    expect(describeFirst(`const path = require('path'); ${base} probe(STORE + path.join('/api/v2/customers', String(id)))`)).toBe('https://s.test/api/v2/customers/${id}');
+    expect(describeFirst(`import path from 'node:path'; probe(path.posix.join('/api/v2/', '/orders', '', id, 'shipments'))`)).toBe('/api/v2/orders/${id}/shipments');
+    expect(describeFirst(`import { join } from 'path'; probe(join('/api/v2', 'orders/'))`)).toBe('/api/v2/orders/');
+    expect(describeFirst(`const path = require('path'); probe(path.join('/api/v2/x', '../orders'))`)).toBe("${path.join('/api/v2/x', '../orders')}");
+    expect(describeFirst(`const path = { join: (a, b) => b }; probe(path.join('/api/v2', '/orders'))`)).not.toBe('/api/v2/orders');
+  });
+
   it('respects block scope when two constants share a name', () => {
     const code = `const URL_ = 'outer'; function f() { const URL_ = 'inner'; probe(URL_); } probe(URL_);`;
     const { ev, args } = probe(code);

@@ -59,19 +59,37 @@ export function fetchCallee(ctx: DetectContext, raw: AstNode): 'global' | 'windo
   return null;
 }
 
-/** Reads one fetch call: `fetch(url, init)` or `fetch(new Request(url, init))`. */
+/**
+ * The `new Request(url, init)` a fetch is handed, written inline or held in a variable
+ * (`const req = new Request(...); fetch(req)`), with the parameter values to read it with.
+ */
+function requestObject(ctx: DetectContext, target: AstNode | null, env: Env | null): { node: AstNode; env: Env | null } | null {
+  const first = unwrap(target);
+  if (first?.type === 'NewExpression' && calleeName(first) === 'Request') return { node: first, env };
+  if (first?.type !== 'Identifier') return null;
+  const held = ctx.evaluator.resolve(first, env);
+  return held && held.node.type === 'NewExpression' && calleeName(held.node) === 'Request' ? held : null;
+}
+
+/** Reads one fetch call: `fetch(url, init)` or `fetch(new Request(url, init))`, the Request inline or in a variable. */
 export function matchFetchCall(ctx: DetectContext, call: AstNode, env: Env | null): RequestMatch | null {
   let target = argumentAt(call, 0);
   let initNode = argumentAt(call, 1);
-  const first = unwrap(target);
-  if (first?.type === 'NewExpression' && calleeName(first) === 'Request') {
-    target = argumentAt(first, 0);
-    initNode = initNode ?? argumentAt(first, 1);
+  let urlEnv = env;
+  let initEnv = env;
+  const request = requestObject(ctx, target, env);
+  if (request) {
+    target = argumentAt(request.node, 0);
+    urlEnv = request.env;
+    if (!initNode) {
+      initNode = argumentAt(request.node, 1);
+      initEnv = request.env;
+    }
   }
-  const url = urlExpression(ctx, target, env);
+  const url = urlExpression(ctx, target, urlEnv);
   if (!url) return null;
-  const init = optionsObject(ctx.evaluator, initNode, env);
-  const readEnv = init?.env ?? env;
+  const init = optionsObject(ctx.evaluator, initNode, initEnv);
+  const readEnv = init?.env ?? initEnv;
   // Options we cannot see may set any method.
   const { method, methodNode, methodSource } = optionsRequestMethod(ctx.evaluator, init, !!initNode && !init, readEnv, 'GET', 'default');
   const headers = optionValue(init, 'headers');

@@ -11,11 +11,11 @@
 // there is redacted like any other.
 import type { HttpMethod } from '../../types.ts';
 import { HOLE } from '../endpoints.ts';
-import { argumentAt, calleeName, isMember, memberPropertyName, stringValue, unwrap, type AstNode } from '../ast.ts';
+import { argumentAt, calleeName, isCall, isMember, memberPropertyName, stringValue, unwrap, type AstNode } from '../ast.ts';
 import { inlineImport, isMainExport } from '../imports.ts';
 import type { Env } from '../evaluate.ts';
 import { renderPartial } from '../partial.ts';
-import { callDetector, type DetectContext, type Detector, type RequestMatch } from './detector.ts';
+import type { DetectContext, Detector, RequestMatch } from './detector.ts';
 import { credentialOptions, headerAndUrlAuth, optionValue, urlExpression } from './shared.ts';
 
 const UNKNOWN_CLIENT = 'unknown-client';
@@ -39,11 +39,34 @@ const NOT_A_REQUEST_NAME = new Set([
 /** `/api/v2` as a path segment; what follows may be a part not known statically (a wrapper's parameter). */
 const V2_PATH = new RegExp(`/api/v2(?:[/?#.${HOLE}]|$)`, 'i');
 
-export const unknownClientDetector: Detector = callDetector(UNKNOWN_CLIENT, matchUnknownClientCall);
+/** Constructors handed a URL that make no client: the URL itself, a fetch `Request` (its fetch is read), errors, patterns. */
+const NOT_A_CLIENT_CLASS = new Set(['URL', 'URLSearchParams', 'Request', 'Response', 'Headers', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet']);
+
+/**
+ * Calls, and constructors (`new InHouseSdk({ baseUrl, username, apiKey })`): an SDK made with a
+ * legacy base URL and credentials sends its requests where they cannot be followed, like one made
+ * by a factory call (`makeSdk({...})`).
+ */
+export const unknownClientDetector: Detector = {
+  name: UNKNOWN_CLIENT,
+  detect(ctx) {
+    const matches: RequestMatch[] = [];
+    for (const call of ctx.index.calls) {
+      if (!isCall(call) && call.type !== 'NewExpression') continue;
+      const match = matchUnknownClientCall(ctx, call, null);
+      if (match) matches.push(match);
+    }
+    return matches;
+  },
+  rematch(ctx, match, env) {
+    return matchUnknownClientCall(ctx, match.call, env);
+  },
+};
 
 function matchUnknownClientCall(ctx: DetectContext, call: AstNode, env: Env | null): RequestMatch | null {
   const name = calleeLabel(call.callee);
   if (name !== null && isNotARequest(name)) return null;
+  if (call.type === 'NewExpression' && (name === null || isNotAClient(name) || isProjectClass(ctx, call, env))) return null;
 
   const first = argumentAt(call, 0);
   const methodArgument = methodNamed(stringValue(first));
@@ -96,6 +119,17 @@ function isNotARequest(name: string): boolean {
   const dot = name.indexOf('.');
   const root = dot === -1 ? name : name.slice(0, dot);
   return NOT_A_REQUEST_ROOT.has(root) || NOT_A_REQUEST_NAME.has(name.slice(name.lastIndexOf('.') + 1));
+}
+
+/** A class of the project itself (this file's, or another's the cross-file pass finds): its own requests are read where it makes them. */
+function isProjectClass(ctx: DetectContext, call: AstNode, env: Env | null): boolean {
+  const target = ctx.evaluator.resolve(call.callee, env)?.node;
+  return target?.type === 'ClassDeclaration' || target?.type === 'ClassExpression';
+}
+
+function isNotAClient(name: string): boolean {
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return NOT_A_CLIENT_CLASS.has(last) || /(?:Error|Exception)$/.test(last);
 }
 
 function methodNamed(word: string | null): HttpMethod | null {

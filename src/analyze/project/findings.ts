@@ -15,7 +15,7 @@ import type { CrossCall } from './cross-calls.ts';
 import type { ProjectModel } from './model.ts';
 import { provenanceNotes, traceOf } from './trace.ts';
 import type { UnitAnalysis } from './unit-analysis.ts';
-import { importedUntracedUses, ownWrapperBindings, understoodCalls, untracedUses, withUntracedNote, withUntracedWrapperNote, wrapperValueUses, type UseSite } from '../untraced-uses.ts';
+import { importedUntracedUses, ownWrapperBindings, understoodCalls, untracedUses, withUntracedNote, withUntracedWrapperNote, wrapperClasses, wrapperInstanceUses, wrapperValueUses, type UseSite } from '../untraced-uses.ts';
 import { byCodeUnit } from '../../order.ts';
 
 export interface UnitFindings {
@@ -62,11 +62,15 @@ function wrappersUsedAsValues(units: readonly UnitAnalysis[], wrappersOf: (u: Un
   const byFunction = new Map(units.flatMap((u) => wrappersOf(u).map((w) => [w.fn, w] as const)));
   if (byFunction.size === 0) return uses;
   const homes = new Set(units.filter((u) => wrappersOf(u).length > 0).map((u) => u.unit.file));
+  const ownClasses = (u: UnitAnalysis) => wrapperClasses(wrappersOf(u), () => u.ctx.index);
+  const allClasses = new Map(units.flatMap((u) => [...ownClasses(u)]));
   for (const u of units) {
     const own = ownWrapperBindings(wrappersOf(u), u.ctx.index);
     const imported = !reaches || reaches(u.unit.file, homes) ? byFunction : new Map<AstNode, WrapperDef>();
     const unit = { index: u.ctx.index, evaluator: u.ctx.evaluator, imports: u.ctx.imports, file: u.unit.file };
     for (const [wrapper, sites] of wrapperValueUses(own, imported, unit)) uses.set(wrapper, [...(uses.get(wrapper) ?? []), ...sites]);
+    const classes = !reaches || reaches(u.unit.file, homes) ? allClasses : ownClasses(u);
+    for (const [wrapper, sites] of wrapperInstanceUses(classes, unit)) uses.set(wrapper, [...(uses.get(wrapper) ?? []), ...sites]);
   }
   return uses;
 }

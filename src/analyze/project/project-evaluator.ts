@@ -143,11 +143,14 @@ export function projectEvaluator(model: ProjectModel, home: ModuleUnit): Evaluat
     const root = chainRoot(node);
     if (!root) return false;
     if (isCall(root)) return calleeName(root.callee) === 'require';
+    if (root.type === 'ThisExpression') return isMember(node) && thisMayHoldImportedClass(node, root, unit);
     if (root.type !== 'Identifier') return false;
     const binding = unit.index.resolve(root);
     if (!binding) return false;
     if (binding.kind === 'import' || unit.imports.ofBinding(binding)) return true;
-    if (binding.kind === 'param' || binding.kind === 'catch' || !binding.init) return false;
+    // `c: BcClient` with `BcClient` imported: its methods are defined there.
+    if (binding.kind === 'param') return isMember(node) && namesImportedType(binding.id?.typeAnnotation, binding.id, unit);
+    if (binding.kind === 'catch' || !binding.init) return false;
     // `const client = new Client(...)` with `Client` imported: its members are defined there.
     const init = unwrap(binding.init);
     if (init?.type === 'NewExpression' || (init && isCall(init))) {
@@ -158,6 +161,45 @@ export function projectEvaluator(model: ProjectModel, home: ModuleUnit): Evaluat
       }
     }
     return false;
+  }
+
+  /**
+   * `this.x.send` or `this.send` inside a class whose member may come from another module: the class
+   * extends another, or `x` is a field made with an imported class (`bc = new BcClient()`) or declared
+   * as one (`constructor(private bc: BcClient)`). Other `this` chains stay with the file's evaluator.
+   */
+  function thisMayHoldImportedClass(node: AstNode, self: AstNode, unit: ModuleUnit): boolean {
+    let body: AstNode | null = unit.index.parentOf(self);
+    while (body && body.type !== 'ClassBody') body = unit.index.parentOf(body);
+    if (!body) return false;
+    if (unit.index.parentOf(body)?.superClass) return true;
+    let first: AstNode = node;
+    while (isMember(unwrap(first.object)) && unwrap(first.object) !== self) first = unwrap(first.object)!;
+    const key = unwrap(first.object) === self ? memberPropertyName(first) : null;
+    if (key === null || first === node) return false;
+    for (const member of body.body as AstNode[]) {
+      if (memberKey(member) === key && (member.type === 'ClassProperty' || member.type === 'PropertyDefinition')) {
+        const init = unwrap(member.value);
+        if (init?.type === 'NewExpression' && init.callee?.type === 'Identifier' && namesImport(init.callee.name, member, unit)) return true;
+        if (!init && namesImportedType(member.typeAnnotation, member, unit)) return true;
+      }
+      const ctor = member.type === 'MethodDefinition' ? member.value : member;
+      if (memberKey(member) !== 'constructor' || !ctor?.params) continue;
+      for (const param of ctor.params as AstNode[]) {
+        if (param.type === 'TSParameterProperty' && param.parameter?.name === key && namesImportedType(param.parameter.typeAnnotation, member, unit)) return true;
+      }
+    }
+    return false;
+  }
+
+  function namesImportedType(annotation: AstNode | null | undefined, at: AstNode | null | undefined, unit: ModuleUnit): boolean {
+    const type = annotation?.typeAnnotation;
+    return !!at && type?.type === 'TSTypeReference' && type.typeName?.type === 'Identifier' && namesImport(type.typeName.name, at, unit);
+  }
+
+  function namesImport(name: string, at: AstNode, unit: ModuleUnit): boolean {
+    const binding = unit.index.lookUpName(name, at);
+    return !!binding && (binding.kind === 'import' || !!unit.imports.ofBinding(binding));
   }
 
   function resolve(raw: AstNode | null, env: Env | null = null): Resolved | null {
@@ -226,6 +268,12 @@ export function projectEvaluator(model: ProjectModel, home: ModuleUnit): Evaluat
     bindArguments,
     sourceOf: (node) => unitOf(node).base.sourceOf(node),
   };
+}
+
+function memberKey(member: AstNode): string | null {
+  const key = member.key;
+  if (!key || member.computed) return null;
+  return key.type === 'Identifier' ? key.name : typeof key.value === 'string' ? key.value : null;
 }
 
 /** `process.env.NAME` / `process.env['NAME']`: the name, or null. */

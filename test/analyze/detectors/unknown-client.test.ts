@@ -31,6 +31,16 @@ describe('unknown-client detector', () => {
     expect([...brief(finding), finding.client, finding.confidence]).toEqual(['legacy-api-call', 2, 'GET', '/v2/orders', 'store_v2_orders_read_only', false, 'UrlFetchApp.fetch', 'high']);
   });
 
+  it('reports an unknown client constructed with a legacy base URL and credentials, as a factory call is, and not a class of the project, a URL, a Request or an error', () => {
+    const store = "'https://store-abc123.mybigcommerce.com/api/v2'";
+    const made = (code: string) => scanText(`${code}\n`).findings.map((f) => [f.rule, f.client, f.endpoint, f.fixable]);
+    const options = `({ baseUrl: ${store}, username: 'admin', apiKey: process.env.BC_KEY })`;
+    expect(made(`const { InHouseSdk } = require('./sdk');\nconst sdk = new InHouseSdk${options};`)).toEqual([['legacy-api-call', 'InHouseSdk', null, false]]);
+    expect(made(`const { makeSdk } = require('./sdk');\nconst sdk = makeSdk${options};`)).toEqual([['legacy-api-call', 'makeSdk', null, false]]);
+    expect(made(`class OwnClient { constructor(options) { this.options = options; } }\nconst own = new OwnClient${options};`)).toEqual([]);
+    expect(made(`const u = new URL('/orders', ${store});\nconst r = new Request(${store});\nthrow new ApiError(${store});`)).toEqual([]);
+  });
+
   it('says the client is unknown and the call must be moved by hand', () => {
     const [finding] = scanFixture('clients.js').findings;
     expect(finding.message).toContain('via ky.get (not an HTTP client this tool knows)');
