@@ -1,7 +1,7 @@
 // The safe writer: keeps BOM, line endings and mode, writes atomically, refuses a file that changed
 // on disk or has uncommitted changes, and touches nothing that does not change.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,6 +26,16 @@ function patchOf(root: string, file: string, before: string, after: string): Pat
 
 function git(dir: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+}
+
+/** `files` written into `dir` (created if needed) and committed there as a new repository. */
+function committed(dir: string, files: Record<string, string>): string {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  git(dir, 'init', '-q');
+  git(dir, 'add', ...Object.keys(files));
+  git(dir, 'commit', '-qm', 'init');
+  return dir;
 }
 
 const BEFORE = "const a = 'x';\r\nconst b = 1;\r\n";
@@ -67,12 +77,7 @@ describe('writePatches', () => {
   });
 
   it('refuses, writing nothing, when git has uncommitted changes in a file to write', async () => {
-    const root = tempDir();
-    writeFileSync(join(root, 'a.js'), BEFORE);
-    writeFileSync(join(root, 'b.js'), BEFORE);
-    git(root, 'init', '-q');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-qm', 'init');
+    const root = committed(tempDir(), { 'a.js': BEFORE, 'b.js': BEFORE });
     const dirty = "const a = 'local work';\r\n";
     writeFileSync(join(root, 'b.js'), dirty);
     const patches = [patchOf(root, 'a.js', BEFORE, AFTER), patchOf(root, 'b.js', dirty, AFTER)];
@@ -85,16 +90,8 @@ describe('writePatches', () => {
 
   it('refuses a file with uncommitted changes in a repository nested in the root, which the outer one cannot see', async () => {
     const root = tempDir();
-    const inner = join(root, 'vendor-clone');
-    execFileSync('mkdir', ['-p', inner]);
-    writeFileSync(join(inner, 'c.js'), BEFORE);
-    git(inner, 'init', '-q');
-    git(inner, 'add', '-A');
-    git(inner, 'commit', '-qm', 'inner');
-    writeFileSync(join(root, 'a.js'), BEFORE);
-    git(root, 'init', '-q');
-    git(root, 'add', 'a.js');
-    git(root, 'commit', '-qm', 'outer');
+    const inner = committed(join(root, 'vendor-clone'), { 'c.js': BEFORE });
+    committed(root, { 'a.js': BEFORE });
     const dirty = "const a = 'local work';\r\n";
     writeFileSync(join(inner, 'c.js'), dirty);
     const error = await writePatches([patchOf(root, 'a.js', BEFORE, AFTER), patchOf(root, 'vendor-clone/c.js', dirty, AFTER)], { root }).catch((e: unknown) => e);
@@ -103,11 +100,7 @@ describe('writePatches', () => {
   });
 
   it('writes over uncommitted changes with allowDirty', async () => {
-    const root = tempDir();
-    writeFileSync(join(root, 'a.js'), 'x\n');
-    git(root, 'init', '-q');
-    git(root, 'add', '-A');
-    git(root, 'commit', '-qm', 'init');
+    const root = committed(tempDir(), { 'a.js': 'x\n' });
     writeFileSync(join(root, 'a.js'), BEFORE);
     const outcome = await writePatches([patchOf(root, 'a.js', BEFORE, AFTER)], { root, allowDirty: true });
     expect(outcome.written).toEqual(['a.js']);
