@@ -166,7 +166,8 @@ function authEdits(model: ProjectModel, auth: AuthEvidence, config: Config): Pro
   const typescript = /\.[cm]?tsx?$/.test(unit.file);
   const token = `process.env.${config.tokenEnv}${typescript ? ' as string' : ''}`;
   if (auth.kind === 'basic-header') {
-    return [edit(unit, prop.start!, prop.end!, `'X-Auth-Token': ${token}`, prop.loc.start.line, 'Authorization: Basic → X-Auth-Token')];
+    const headers = unit.index.parentOf(prop);
+    return [edit(unit, prop.start!, prop.end!, `'X-Auth-Token': ${token}${acceptUnlessSet(headers)}`, prop.loc.start.line, 'Authorization: Basic → X-Auth-Token')];
   }
   if (auth.kind !== 'auth-option' || propertyKeyName(prop) !== 'auth') return [];
   const object = unit.index.parentOf(prop);
@@ -178,12 +179,14 @@ function authEdits(model: ProjectModel, auth: AuthEvidence, config: Config): Pro
     const removal = removalSpan(unit, object, prop);
     const last = headersValue.properties[headersValue.properties.length - 1];
     const insertAt: number = last ? last.end : headersValue.start! + 1;
-    let text = last ? `, 'X-Auth-Token': ${token}` : ` 'X-Auth-Token': ${token} `;
+    const accept = acceptUnlessSet(headersValue);
+    let text = last ? `, 'X-Auth-Token': ${token}${accept}` : ` 'X-Auth-Token': ${token}${accept} `;
     if (last && last.loc.start.line !== headersValue.loc.start.line) {
-      // One property per line: the new one goes on its own line, indented like the last.
+      // One property per line: the new ones go on their own lines, indented like the last.
       const lineStart = unit.text.lastIndexOf('\n', last.start - 1) + 1;
       const indent = /^[ \t]*/.exec(unit.text.slice(lineStart))![0];
-      text = `,${unit.text.includes('\r\n') ? '\r\n' : '\n'}${indent}'X-Auth-Token': ${token}`;
+      const eol = unit.text.includes('\r\n') ? '\r\n' : '\n';
+      text = `,${eol}${indent}'X-Auth-Token': ${token}${accept ? `,${eol}${indent}Accept: 'application/json'` : ''}`;
     }
     return [
       edit(unit, removal[0], removal[1], '', prop.loc.start.line, 'remove the basic auth option'),
@@ -192,6 +195,18 @@ function authEdits(model: ProjectModel, auth: AuthEvidence, config: Config): Pro
   }
   if (headers) return [];
   return [edit(unit, prop.start!, prop.end!, `headers: { 'X-Auth-Token': ${token}, Accept: 'application/json' }`, prop.loc.start.line, 'basic auth option → X-Auth-Token header')];
+}
+
+/**
+ * `, Accept: 'application/json'` to follow the token in a headers object that does not set Accept
+ * (the gateway has been seen to answer V2 in XML without it); nothing when it does, or when it
+ * spreads other headers, whose Accept a property after them would override.
+ */
+function acceptUnlessSet(headers: AstNode | null): string {
+  if (!headers || headers.type !== 'ObjectExpression') return '';
+  const props = headers.properties as AstNode[];
+  if (props.some((p) => p.type === 'SpreadElement' || p.type === 'SpreadProperty' || /^accept$/i.test(propertyKeyName(p) ?? ''))) return '';
+  return ", Accept: 'application/json'";
 }
 
 /** An `X-Auth-Token` property already in the object the token would go into (the header's own, or the `headers` beside an `auth` option). */

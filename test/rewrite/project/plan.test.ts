@@ -135,6 +135,10 @@ describe('planRewrites where the Basic header came from a helper of another modu
     expect(patches.some((p) => p.file.startsWith('src/lib/'))).toBe(false);
   });
 
+  it('asks for JSON beside the token, as every rewritten call does, where the headers do not already', () => {
+    expect(after('src/coupons.js')).toContain("headers: { 'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN, Accept: 'application/json' }");
+  });
+
   it('leaves a tree in which scan finds nothing left to fix', async () => {
     const root = copyFixture('imported-auth-helper', 'fixed-helper');
     for (const patch of patches) writeFileSync(join(root, patch.file), patch.after);
@@ -162,6 +166,7 @@ describe('planRewrites where a headers object of another module is imported by a
   it('leaves the shared headers and the call through them for a person, and rewrites headers only legacy calls read', () => {
     expect(plan.patches.map((p) => p.file)).toEqual(['src/lib/bc-auth.js', 'src/products.js']);
     expect(plan.patches[0].after).toContain("'X-Auth-Token': process.env.BIGCOMMERCE_ACCESS_TOKEN");
+    expect(plan.patches[0].after.match(/Accept/g)).toHaveLength(1);
     expect(plan.skips.map((s) => [`${s.file}:${s.line}`, s.reason])).toEqual([
       ['src/orders.js:2', 'Code it needs to change (src/lib/auth.js:2) is also used by code this run does not rewrite; change it by hand or rewrite those calls too.'],
     ]);
