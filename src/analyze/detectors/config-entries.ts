@@ -272,12 +272,16 @@ function leftoverKeys(file: string, text: string, group: readonly ConfigEntry[],
 const MAX_SNIPPET_LINE = 240;
 
 /**
- * The entry's line as written, for the code frame, with `secret` blanked in it. When the line does
- * not show the entry plainly (too long, a Secret's base64 value), `key: value` stands for it.
+ * The entry's line as written, for the code frame, with `secret` blanked in it. Only a line that
+ * holds this entry alone is shown: another value on it (YAML flow style, a JSON array, a comment)
+ * may be a key no reader recognised. Otherwise, or when the line does not show the entry plainly
+ * (too long, a Secret's base64 value), `key: value` stands for it.
  */
 function lineAsWritten(text: string, entry: ConfigEntry, secret?: string): string {
   const line = snippetOf(text, entry.line, entry.line);
-  const plain = line.length <= MAX_SNIPPET_LINE && line.includes(leafKey(entry.key)) && line.includes(secret ?? entry.value);
+  const key = leafKey(entry.key);
+  const value = secret ?? entry.value;
+  const plain = line.length <= MAX_SNIPPET_LINE && line.includes(key) && line.includes(value) && !/[A-Za-z0-9]/.test(line.replace(key, '').replace(value, '').replace(/^\s*export\s/, ''));
   if (!plain) return `${entry.key}: ${secret === undefined ? entry.value : redactSecret(secret)}`;
   return secret === undefined ? line : redactSnippet(line, [secret]);
 }

@@ -38,6 +38,15 @@ describe('key = value config files', () => {
     expect(analyzeEnvFile('.env.example', env, testConfig).findings.map((f) => f.snippet)).toEqual([`BC_STORE_URL=${STORE}`, 'export BC_API_KEY="9f8e…(redacted)"']);
   });
 
+  it('show `key: value` for a line that holds more than the entry, since the rest may be a key no reader knew', () => {
+    const yaml = `bigcommerce: { store_url: ${STORE}, username: app, api_key: 9f8e7d6c5b4a39281706aa, other: zz9PLANTEDkeyFLOW0000000000 }\n`;
+    const snippets = analyzeYamlOrJsonFile('config/a.yml', yaml, testConfig).findings.map((f) => f.snippet).join('\n');
+    expect(snippets).not.toContain('zz9PLANTED');
+    expect(snippets).toContain(`bigcommerce.store_url: ${STORE}`);
+    const env = `BC_STORE_URL=${STORE}\nBC_API_USER=app\nBC_API_KEY=9f8e7d6c5b4a39281706aa # was zz9PLANTEDkeyOLD000000000\n`;
+    expect(analyzeEnvFile('.env.example', env, testConfig).findings.map((f) => f.snippet).join('\n')).not.toContain('zz9PLANTED');
+  });
+
   it('show `key: value` for a line that does not show the entry plainly: minified JSON, a Secret\'s base64 value', () => {
     const json = JSON.stringify({ bigcommerce: { store_url: STORE, username: 'app', api_key: '9f8e7d6c5b4a39281706aa' }, padding: 'x'.repeat(300) });
     expect(analyzeYamlOrJsonFile('config/bc.json', json, testConfig).findings.map((f) => f.snippet)).toEqual([`bigcommerce.store_url: ${STORE}`, 'bigcommerce.api_key: 9f8e…(redacted)']);
