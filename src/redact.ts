@@ -151,15 +151,27 @@ function redactCommandOptions(text: string): string {
 
 /**
  * Blanks every known secret, and whatever looks like a credential even when the set missed it:
- * Basic tokens, URL passwords, credential assignments and credentials given as command options or
- * written into a command that makes a Basic token.
+ * text shaped like a legacy API key, Basic tokens, URL passwords, credential assignments and
+ * credentials given as command options or written into a command that makes a Basic token.
  */
 export function redactText(text: string, secrets: SecretSet, shortOnesToo = true): string {
   let out = replaceKnownSecrets(text, secrets, shortOnesToo);
+  out = redactLegacyKeyShapes(out);
   out = redactBasicTokens(out);
   out = redactUrlPasswords(out);
   out = redactCommandOptions(out);
   return redactAssignments(out);
+}
+
+/**
+ * A legacy API key is 40 hexadecimal characters. One written where no reader recognises it (a
+ * comment above a removed key, a debug header) is blanked all the same: a commit id of the same
+ * shape in a snippet is a small price for never printing a live key.
+ */
+const LEGACY_KEY_SHAPE = /(?<![0-9A-Za-z])[0-9a-f]{40}(?![0-9A-Za-z])/g;
+
+function redactLegacyKeyShapes(text: string): string {
+  return text.replace(LEGACY_KEY_SHAPE, (key) => redactSecret(key));
 }
 
 /** `user:pass@host` without a scheme, as a host name may hold it. */

@@ -48,6 +48,12 @@ describe('redactText', () => {
     expect(out).toBe('a 3f1c…(redacted) b 3f1c…(redacted) c …(redacted)');
   });
 
+  it('blanks text shaped like a legacy API key (40 hex digits) that no reader recognised, and nothing longer', () => {
+    const key = 'd1e8a70b5ccab1dc2f56bbf7e99f064a660c08a3';
+    expect(redactText(`// old: ${key}\nheaders: { 'X-Debug': '${key}' }`, none)).toBe("// old: d1e8…(redacted)\nheaders: { 'X-Debug': 'd1e8…(redacted)' }");
+    expect(redactText(`sha256 ${key}abcd`, none)).toBe(`sha256 ${key}abcd`);
+  });
+
   it('replaces a secret that contains another one whole', () => {
     const secrets = { values: new Set(['abcd', 'xxabcdyy-long-value']) };
     expect(redactText('k=xxabcdyy-long-value', secrets)).not.toContain('yy-long');
