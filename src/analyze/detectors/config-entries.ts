@@ -233,7 +233,8 @@ function clientName(file: string): string {
   const base = file.split('/').pop() ?? file;
   if (base.startsWith('.env')) return 'env';
   if (/\.ya?ml$/i.test(base)) return 'yaml';
-  return 'json';
+  // `.properties`, `.ini`, `.cfg`, `.conf`, `.toml`: named by their own format.
+  return /\.(properties|ini|cfg|conf|toml)$/i.exec(base)?.[1].toLowerCase() ?? 'json';
 }
 
 /** Names of a legacy account's key (not an OAuth token, which sits beside a gateway URL by right). */

@@ -77,6 +77,7 @@ describe('key = value config files', () => {
     const result = analyzeUnparsedFile('config.toml', toml, testConfig);
     expect(rows(result)).toEqual(['2 legacy-credentials-config -', '2 hardcoded-credential -']);
     expect(result.secrets).toEqual(['5e1f0c9a7b3d2e4f6a8c']);
+    expect(result.findings.map((f) => f.client)).toEqual(['toml', 'toml']);
   });
 
   it('still read lines that are not key = value as text (a .conf proxy), once per line', () => {
