@@ -4,6 +4,7 @@
 // link (`STORE + '/cart.php'`, `export const storeHome = STORE`) would otherwise point that link at
 // the API gateway, and headers also sent to another host would carry the store's token there.
 import { isFunction, isReferenceIdentifier, unwrap, walk, within, type AstNode } from '../ast.ts';
+import { inlineImport } from '../imports.ts';
 import type { Binding } from '../scope.ts';
 import type { ProjectModel } from './model.ts';
 import type { UnitAnalysis } from './unit-analysis.ts';
@@ -41,7 +42,9 @@ export function editChecker(model: ProjectModel, units: readonly UnitAnalysis[],
       if (node.type !== 'Identifier' || !parent || !isReferenceIdentifier(node, parent)) return;
       const binding = unit.index.resolve(node);
       if (!binding || binding.id === node) return;
-      found.set(binding, [...(found.get(binding) ?? []), node]);
+      const list = found.get(binding);
+      if (list) list.push(node);
+      else found.set(binding, [node]);
     });
     references.set(unit, found);
     return found;
@@ -54,7 +57,7 @@ export function editChecker(model: ProjectModel, units: readonly UnitAnalysis[],
     for (const u of units) {
       if (u.unit === home || u.unit.kind !== 'js' || !u.unit.text.includes(needle)) continue;
       for (const [binding, refs] of referencesIn(u.unit)) {
-        if (binding.kind !== 'import' && !isRequire(binding.init)) continue;
+        if (binding.kind !== 'import' && !inlineImport(binding.init)) continue;
         for (const ref of refs) {
           const parent = u.unit.index.parentOf(ref);
           const read = parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.object === ref ? parent : ref;
@@ -133,10 +136,4 @@ function isExportPosition(unit: ModuleUnit, node: AstNode): boolean {
     if (current.type === 'Program' || isFunction(current)) return false;
   }
   return false;
-}
-
-function isRequire(init: AstNode | null): boolean {
-  let node = unwrap(init);
-  while (node && (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression')) node = unwrap(node.object);
-  return !!node && node.type === 'CallExpression' && node.callee?.type === 'Identifier' && node.callee.name === 'require';
 }
