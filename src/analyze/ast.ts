@@ -265,3 +265,20 @@ export function isReferenceIdentifier(node: AstNode, parent: AstNode): boolean {
       return true;
   }
 }
+
+/**
+ * The type annotation a class body gives property `key` without a value: a field declared with a
+ * type (`private bc!: BcClient`) or a constructor parameter property (`constructor(private bc: BcClient)`).
+ */
+export function declaredMemberType(body: AstNode, key: string): AstNode | null {
+  for (const member of body.body as AstNode[]) {
+    const isField = member.type === 'ClassProperty' || member.type === 'PropertyDefinition';
+    if (isField && !member.static && !member.value && propertyKeyName(member) === key) return member.typeAnnotation ?? null;
+    const ctor = member.type === 'MethodDefinition' ? member.value : member;
+    if (propertyKeyName(member) !== 'constructor' || !ctor?.params) continue;
+    for (const param of ctor.params as AstNode[]) {
+      if (param.type === 'TSParameterProperty' && param.parameter?.type === 'Identifier' && param.parameter.name === key) return param.parameter.typeAnnotation ?? null;
+    }
+  }
+  return null;
+}

@@ -3,6 +3,7 @@ import type { HttpMethod } from '../types.ts';
 import {
   argumentAt,
   calleeName,
+  declaredMemberType,
   getPropertyNode,
   isCall,
   isFunction,
@@ -428,27 +429,13 @@ export function createEvaluator(index: FileIndex): Evaluator {
     } else if (isMember(node) && unwrap(node.object)?.type === 'ThisExpression') {
       const key = memberPropertyName(node);
       const body = key === null ? null : enclosingClassBody(node);
-      [annotation, at] = [body && key !== null ? declaredPropertyType(body, key) : null, body];
+      [annotation, at] = [body && key !== null ? declaredMemberType(body, key) : null, body];
     }
     const type = annotation?.typeAnnotation;
     if (!at || type?.type !== 'TSTypeReference' || type.typeName?.type !== 'Identifier') return null;
     const binding = index.lookUpName(type.typeName.name, at);
     const cls = binding?.kind === 'class' ? (binding.init ?? binding.declaration) : null;
     return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? cls.body : null;
-  }
-
-  /** The type annotation of a field without a value, or of a constructor parameter property. */
-  function declaredPropertyType(body: AstNode, key: string): AstNode | null {
-    for (const member of body.body as AstNode[]) {
-      const isField = member.type === 'ClassProperty' || member.type === 'PropertyDefinition';
-      if (isField && !member.static && !member.value && propertyKeyName(member) === key) return member.typeAnnotation ?? null;
-      const ctor = member.type === 'MethodDefinition' ? member.value : member;
-      if (propertyKeyName(member) !== 'constructor' || !ctor?.params) continue;
-      for (const param of ctor.params as AstNode[]) {
-        if (param.type === 'TSParameterProperty' && param.parameter?.type === 'Identifier' && param.parameter.name === key) return param.parameter.typeAnnotation ?? null;
-      }
-    }
-    return null;
   }
 
   function enclosingClassBody(node: AstNode): AstNode | null {

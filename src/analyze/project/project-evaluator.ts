@@ -4,7 +4,7 @@
 // written only in an env file, `process.env.NAME || 'https://…'` fallbacks, and constructor
 // parameters of an instance a call goes through.
 import type { HttpMethod } from '../../types.ts';
-import { calleeName, isCall, isFunction, isMember, memberPropertyName, stringValue, unwrap, type AstNode } from '../ast.ts';
+import { calleeName, declaredMemberType, isCall, isFunction, isMember, memberPropertyName, stringValue, unwrap, type AstNode } from '../ast.ts';
 import { noteParameterRead, parameterReadsWatched, singleReturn, type Env, type EnvValue, type Evaluator, type Resolved } from '../evaluate.ts';
 import { isHole, staticText, type PartialString } from '../partial.ts';
 import { looksLikeLocation } from './env-files.ts';
@@ -178,18 +178,11 @@ export function projectEvaluator(model: ProjectModel, home: ModuleUnit): Evaluat
     const key = unwrap(first.object) === self ? memberPropertyName(first) : null;
     if (key === null || first === node) return false;
     for (const member of body.body as AstNode[]) {
-      if (memberKey(member) === key && (member.type === 'ClassProperty' || member.type === 'PropertyDefinition')) {
-        const init = unwrap(member.value);
-        if (init?.type === 'NewExpression' && init.callee?.type === 'Identifier' && namesImport(init.callee.name, member, unit)) return true;
-        if (!init && namesImportedType(member.typeAnnotation, member, unit)) return true;
-      }
-      const ctor = member.type === 'MethodDefinition' ? member.value : member;
-      if (memberKey(member) !== 'constructor' || !ctor?.params) continue;
-      for (const param of ctor.params as AstNode[]) {
-        if (param.type === 'TSParameterProperty' && param.parameter?.name === key && namesImportedType(param.parameter.typeAnnotation, member, unit)) return true;
-      }
+      if (memberKey(member) !== key || (member.type !== 'ClassProperty' && member.type !== 'PropertyDefinition')) continue;
+      const init = unwrap(member.value);
+      if (init?.type === 'NewExpression' && init.callee?.type === 'Identifier' && namesImport(init.callee.name, member, unit)) return true;
     }
-    return false;
+    return namesImportedType(declaredMemberType(body, key), body, unit);
   }
 
   function namesImportedType(annotation: AstNode | null | undefined, at: AstNode | null | undefined, unit: ModuleUnit): boolean {
